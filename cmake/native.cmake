@@ -1,0 +1,17 @@
+# Native build: the portable core and its unit tests, with ASan and UBSan.
+option(WUTRAY_SANITIZE "Build native tests with ASan and UBSan" ON)
+set_target_properties(wutray_core PROPERTIES C_EXTENSIONS OFF)
+if(WUTRAY_SANITIZE)
+  set(san -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer)
+  target_compile_options(wutray_core PUBLIC ${san})
+  target_link_options(wutray_core PUBLIC ${san})
+endif()
+
+file(GLOB core_tests CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/tests/core/test_*.c)
+foreach(src ${core_tests})
+  get_filename_component(name ${src} NAME_WE)
+  add_executable(${name} ${src})
+  target_link_libraries(${name} PRIVATE wutray_core)
+  target_include_directories(${name} PRIVATE ${CMAKE_SOURCE_DIR}/tests)
+  add_test(NAME core.${name} COMMAND ${name})
+endforeach()

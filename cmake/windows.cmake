@@ -1,0 +1,58 @@
+# Cross build for Windows (mingw-w64): the adapters, both programs, the test
+# fixtures and the Windows-side tests, which ctest runs through Wine.
+enable_language(RC)
+set(CMAKE_RC_FLAGS "${CMAKE_RC_FLAGS} -I${CMAKE_SOURCE_DIR}/src/core -I${CMAKE_SOURCE_DIR}/res -I${CMAKE_BINARY_DIR}/generated")
+add_compile_definitions(UNICODE _UNICODE WIN32_LEAN_AND_MEAN _WIN32_WINNT=0x0A00 NTDDI_VERSION=0x0A000000)
+set(win_link -municode -static)
+set(win_libs comctl32 shell32 shlwapi advapi32 ole32 user32 gdi32 uuid)
+
+add_library(wutray_win STATIC
+  src/win/console.c
+  src/win/os.c
+  src/win/scm.c
+  src/win/shell.c
+  src/win/strings.c
+  src/win/tray.c)
+target_include_directories(wutray_win PUBLIC src/win)
+target_link_libraries(wutray_win PUBLIC wutray_core ${win_libs})
+
+add_library(wutray_app STATIC src/app/report.c)
+target_include_directories(wutray_app PUBLIC src/app res)
+target_link_libraries(wutray_app PUBLIC wutray_win)
+
+add_executable(wutray WIN32 src/app/tray_main.c src/app/worker.c res/wutray.rc)
+target_link_libraries(wutray PRIVATE wutray_app)
+target_link_options(wutray PRIVATE ${win_link} -mwindows)
+
+add_executable(wutray-cli src/app/cli_main.c res/cli.rc)
+target_link_libraries(wutray-cli PRIVATE wutray_app)
+target_link_options(wutray-cli PRIVATE ${win_link})
+
+set_source_files_properties(res/wutray.rc res/cli.rc PROPERTIES OBJECT_DEPENDS
+  "${CMAKE_SOURCE_DIR}/res/strings.rc;${CMAKE_SOURCE_DIR}/res/common.rc;${CMAKE_SOURCE_DIR}/res/wutray.manifest;${CMAKE_SOURCE_DIR}/src/core/msg.h")
+
+# Test fixtures: a fake service, a service set-up tool, a keep-alive.
+foreach(fx fakesvc svctool sleeper)
+  add_executable(${fx} tests/fixtures/${fx}.c)
+  target_link_options(${fx} PRIVATE ${win_link})
+  target_link_libraries(${fx} PRIVATE advapi32)
+endforeach()
+add_executable(urilog WIN32 tests/fixtures/urilog.c)
+target_link_options(urilog PRIVATE ${win_link} -mwindows)
+target_link_libraries(urilog PRIVATE shell32)
+
+# Windows-side tests, run by ctest through Wine (CMAKE_CROSSCOMPILING_EMULATOR).
+file(GLOB win_tests CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/tests/win/test_*.c)
+foreach(src ${win_tests})
+  get_filename_component(name ${src} NAME_WE)
+  add_executable(${name} ${src} res/cli.rc)
+  target_include_directories(${name} PRIVATE ${CMAKE_SOURCE_DIR}/tests)
+  target_link_libraries(${name} PRIVATE wutray_app)
+  target_link_options(${name} PRIVATE ${win_link})
+  add_test(NAME win.${name} COMMAND ${name})
+endforeach()
+file(GLOB win_scripts CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/tests/win/*_test.sh)
+foreach(script ${win_scripts})
+  get_filename_component(name ${script} NAME_WE)
+  add_test(NAME win.${name} COMMAND bash ${script} ${CMAKE_BINARY_DIR})
+endforeach()

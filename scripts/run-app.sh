@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# Installs what is missing, builds, prepares a fresh Wine prefix set to
+# Windows 10 with a fake Update Orchestrator (UsoSvc), and starts the tray in
+# a Wine desktop against Wine's service manager.
+#   With $DISPLAY set: the desktop opens there; use the tray icon at the
+#   bottom right, choose Exit to end.
+#   Without: it runs under Xvfb, opens the icon's menu, saves a screenshot,
+#   prints where it is and exits (--keep leaves it running until Ctrl+C).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$PWD
+keep=0
+[ "${1:-}" = "--keep" ] && keep=1
+
+scripts/deps.sh
+scripts/build.sh win
+B=$root/build/win
+. tests/win/winenv.sh
+. tests/e2e/desktop.sh
+
+headless=0
+if [ -z "${DISPLAY:-}" ]; then
+  headless=1
+  desktop_start_xvfb
+fi
+winenv_new "$B"
+finish() {
+  wineserver -k 2>/dev/null || true
+  winenv_end
+  desktop_stop_xvfb
+}
+trap finish EXIT
+winenv_fake_usosvc "$B" demand
+echo "run-app: Wine prefix $WINEPREFIX (Windows 10, fake UsoSvc installed; removed at the end)"
+desktop_start_tray "$B"
+
+if [ "$headless" -eq 0 ]; then
+  echo "run-app: wutray is in the Wine desktop's notification area on $DISPLAY; choose Exit in its menu to end."
+  echo "run-app: meanwhile, in another shell: WINEPREFIX=$WINEPREFIX wine $B/wutray-cli.exe status"
+  wait "$DESKTOP_PID" || true
+  exit 0
+fi
+
+wait_for 300 icon_shown || { echo "run-app: the tray icon did not appear" >&2; exit 1; }
+xdotool mousemove $IX $IY click 3
+sleep 1
+xdotool mousemove $((W - 120)) $((H - 60))
+sleep 0.5
+shot
+mkdir -p build
+out=$root/build/run-app.png
+cp "$SHOT" "$out"
+echo "run-app: the tray is running under Xvfb ($DISPLAY); screenshot of its menu: $out"
+if [ "$keep" -eq 1 ]; then
+  echo "run-app: --keep: running until Ctrl+C"
+  wait "$DESKTOP_PID" || true
+fi

@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Installs what is missing, builds, and runs every test tier:
+#   native  core unit tests with ASan/UBSan (ctest, build/native)
+#   wine    adapters and the CLI under Wine against its service manager (ctest, build/win)
+#   e2e     the real tray icon under Xvfb, driven with xdotool
+# Ends with one line: "tests: N passed, M failed" (ctest tests plus the e2e run).
+set -uo pipefail
+cd "$(dirname "$0")/.."
+root=$PWD
+
+scripts/deps.sh || exit 1
+scripts/build.sh || { echo "tests: 0 passed, 1 failed (build)"; exit 1; }
+
+passed=0 failed=0
+# Adds the counts of a ctest log ("... N tests failed out of M") to the totals;
+# a log without that line (ctest did not get to run) counts as one failure.
+count_ctest() {
+  local line total bad
+  line=$(grep -E 'tests failed out of [0-9]+' "$1" | tail -1)
+  if [ -z "$line" ]; then failed=$((failed + 1)); return; fi
+  total=$(sed -E 's/.* out of ([0-9]+).*/\1/' <<<"$line")
+  bad=$(sed -E 's/.*, ([0-9]+) tests failed.*/\1/' <<<"$line")
+  passed=$((passed + total - bad))
+  failed=$((failed + bad))
+}
+
+echo "== native: core unit tests (ASan/UBSan)"
+ctest --test-dir build/native --output-on-failure 2>&1 | tee build/native-tests.log
+count_ctest build/native-tests.log
+
+echo "== wine: Windows adapters and CLI under Wine"
+(
+  . tests/win/winenv.sh
+  winenv_new "$root/build/win"
+  trap winenv_end EXIT
+  ctest --test-dir build/win --output-on-failure --timeout 600
+) 2>&1 | tee build/win-tests.log
+count_ctest build/win-tests.log
+
+echo "== e2e: the tray under Xvfb (screenshots in build/screenshots)"
+if bash tests/e2e/tray_e2e.sh build/win build/screenshots; then
+  passed=$((passed + 1))
+else
+  failed=$((failed + 1))
+fi
+
+echo "tests: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]

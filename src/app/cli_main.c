@@ -1,0 +1,82 @@
+/* wutray-cli.exe: the same checks and restart as the tray, for scripts and
+ * remote management. Exit codes are documented in README.md. */
+#include <windows.h>
+#include <strsafe.h>
+
+#include "cli_args.h"
+#include "console.h"
+#include "health.h"
+#include "msg.h"
+#include "report.h"
+#include "restart.h"
+#include "scm.h"
+#include "strings.h"
+#include "version.h"
+
+static int cmd_status(BOOL json)
+{
+    struct health_snapshot s;
+    struct health_result res;
+    static char buf[8192];
+
+    scm_snapshot(&s);
+    health_evaluate(&s, NULL, &res);
+    if (json) {
+        if (!report_json(&s, &res, buf, sizeof(buf))) return HEALTH_UNKNOWN;
+        con_write_utf8(STD_OUTPUT_HANDLE, buf);
+        con_write_utf8(STD_OUTPUT_HANDLE, "\n");
+    } else {
+        report_print_status(&s, &res);
+    }
+    return (int)res.level;
+}
+
+static void cli_run_step(void *ctx, const struct restart_step *step, struct restart_op_result *out)
+{
+    wchar_t label[64], word[32];
+    (void)ctx;
+    if (step->action == RESTART_STOP) scm_stop(svc_name(step->svc), &scm_default_limits, out);
+    else scm_start(svc_name(step->svc), &scm_default_limits, out);
+    if (out->result != RESTART_DONE) return;
+    str_load((UINT)svc_label_msg(step->svc), label, ARRAYSIZE(label));
+    str_load(step->action == RESTART_STOP ? IDS_WORD_STOPPED : IDS_WORD_STARTED, word, ARRAYSIZE(word));
+    con_line(STD_OUTPUT_HANDLE, IDS_RESTART_STEP_DONE, label, word, (unsigned long)out->elapsed_ms);
+}
+
+static int cmd_restart(void)
+{
+    static const struct restart_ops ops = {cli_run_step, NULL};
+    struct health_snapshot s;
+    struct restart_plan plan;
+    struct restart_outcome outcome;
+    wchar_t text[512];
+
+    scm_snapshot(&s);
+    restart_make_plan(&s, &plan);
+    restart_execute(&plan, &ops, NULL, &outcome);
+    report_restart_text(&outcome, text, ARRAYSIZE(text));
+    StringCchCatW(text, ARRAYSIZE(text), L"\r\n");
+    con_write(outcome.result == RESTART_DONE ? STD_OUTPUT_HANDLE : STD_ERROR_HANDLE, text);
+    return restart_exit_code(outcome.result);
+}
+
+int wmain(int argc, wchar_t **argv)
+{
+    struct cli_args args;
+
+    cli_parse(argc, (const wchar_t *const *)argv, &args);
+    if (args.error != CLI_OK) {
+        con_line(STD_ERROR_HANDLE, (UINT)cli_error_msg(args.error),
+                 args.bad_index >= 0 ? argv[args.bad_index] : L"");
+        con_line(STD_ERROR_HANDLE, IDS_CLI_USAGE);
+        return CLI_EXIT_USAGE;
+    }
+    switch (args.verb) {
+    case CLI_HELP: con_line(STD_OUTPUT_HANDLE, IDS_CLI_USAGE); return 0;
+    case CLI_VERSION: con_line(STD_OUTPUT_HANDLE, IDS_CLI_VERSION, WUTRAY_VERSION_WSTR); return 0;
+    case CLI_STATUS: return cmd_status(args.json);
+    case CLI_RESTART: return cmd_restart();
+    case CLI_NONE: break;
+    }
+    return CLI_EXIT_USAGE;
+}

@@ -1,0 +1,22 @@
+/* Health and restart results in words: tooltip, CLI text and JSON.
+ * Shared by the tray and the command line. */
+#ifndef WUTRAY_REPORT_H
+#define WUTRAY_REPORT_H
+
+#include <windows.h>
+#include "health.h"
+#include "restart.h"
+
+void report_reason_text(const struct health_reason *r, wchar_t *buf, size_t cap);
+void report_tooltip(const struct health_result *res, wchar_t *buf, size_t cap);
+/* The one-sentence summary for a balloon: the first reason's text. */
+void report_summary(const struct health_result *res, wchar_t *buf, size_t cap);
+void report_restart_text(const struct restart_outcome *o, wchar_t *buf, size_t cap);
+/* `wutray-cli status` output. */
+void report_print_status(const struct health_snapshot *s, const struct health_result *res);
+/* Returns FALSE if the buffer was too small. */
+BOOL report_json(const struct health_snapshot *s, const struct health_result *res,
+                 char *buf, size_t cap);
+UINT report_level_icon(enum health_level level);
+
+#endif

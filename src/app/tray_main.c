@@ -1,0 +1,291 @@
+/* wutray.exe: the notification-area app. Wiring only: the window procedure
+ * dispatches to on_* handlers; decisions live in src/core. */
+#include <windows.h>
+#include <windowsx.h>
+#include <commctrl.h>
+#include <shellapi.h>
+
+#include "alert.h"
+#include "health.h"
+#include "menu.h"
+#include "msg.h"
+#include "os.h"
+#include "report.h"
+#include "resource.h"
+#include "shell.h"
+#include "strings.h"
+#include "tray.h"
+#include "worker.h"
+
+#define WM_APP_TRAY (WM_APP + 1)
+#define WM_APP_LAUNCHED (WM_APP + 5) /* wParam: launch_target, lParam: Win32 error */
+#define TIMER_POLL 1
+#define POLL_MS (60 * 1000)
+#define TRAY_UID 1
+#define WINDOW_CLASS L"wutray.window"
+/* One instance per user session (Local\ is per session). */
+#define INSTANCE_MUTEX L"Local\\wutray.instance.{5b0f1f8e-3c55-4a43-9d1e-7d8a8f0e6a21}"
+
+struct app {
+    HINSTANCE inst;
+    HWND hwnd;
+    UINT msg_taskbar_created;
+    struct tray tray;
+    struct worker worker;
+    uint32_t os_build;
+
+    struct health_watch watch;
+    struct alert_gate gate;
+    struct health_result result;
+    BOOL have_result;
+    BOOL restarting;
+    BOOL exiting;
+    enum launch_action last_launch;
+};
+
+static struct app *app_of(HWND hwnd)
+{
+    return (struct app *)GetWindowLongPtrW(hwnd, GWLP_USERDATA);
+}
+
+static void show_health(struct app *a)
+{
+    wchar_t tip[128];
+    if (!a->have_result) {
+        str_load(IDS_LEVEL_CHECKING, tip, ARRAYSIZE(tip));
+        tray_update(&a->tray, IDI_UNKNOWN, tip);
+        return;
+    }
+    report_tooltip(&a->result, tip, ARRAYSIZE(tip));
+    tray_update(&a->tray, report_level_icon(a->result.level), tip);
+}
+
+static void request_check(struct app *a)
+{
+    if (!a->restarting) worker_post(&a->worker, WJOB_CHECK);
+}
+
+static void on_cmd_restart(struct app *a)
+{
+    wchar_t tip[128];
+    if (a->restarting) return;
+    a->restarting = TRUE;
+    str_load(IDS_LEVEL_RESTARTING, tip, ARRAYSIZE(tip));
+    tray_update(&a->tray, IDI_WORKING, tip);
+    worker_post(&a->worker, WJOB_RESTART);
+}
+
+static void on_cmd_launch(struct app *a, enum launch_action action)
+{
+    a->last_launch = action;
+    shell_launch_async(action, a->os_build, a->hwnd, WM_APP_LAUNCHED);
+}
+
+static void on_cmd_exit(struct app *a)
+{
+    wchar_t text[256], title[64];
+    if (a->restarting) {
+        /* Never leave the services half-restarted: exit when it is done. */
+        a->exiting = TRUE;
+        str_load(IDS_RESTART_TITLE, title, ARRAYSIZE(title));
+        str_load(IDS_EXIT_AFTER_RESTART, text, ARRAYSIZE(text));
+        tray_balloon(&a->tray, title, text, NIIF_INFO);
+        return;
+    }
+    DestroyWindow(a->hwnd);
+}
+
+static void on_command(struct app *a, enum menu_cmd cmd)
+{
+    switch (cmd) {
+    case MENU_CMD_RESTART: on_cmd_restart(a); break;
+    case MENU_CMD_TROUBLESHOOT: on_cmd_launch(a, LAUNCH_TROUBLESHOOTER); break;
+    case MENU_CMD_SETTINGS: on_cmd_launch(a, LAUNCH_UPDATE_SETTINGS); break;
+    case MENU_CMD_CHECK: request_check(a); break;
+    case MENU_CMD_EXIT: on_cmd_exit(a); break;
+    default: break;
+    }
+}
+
+static void on_tray_menu(struct app *a, int x, int y)
+{
+    struct menu_state st = {0};
+    struct menu_model model;
+
+    st.have_result = a->have_result;
+    st.level = a->result.level;
+    st.restarting = a->restarting;
+    st.exiting = a->exiting;
+    menu_build(&st, &model);
+    on_command(a, tray_show_menu(a->hwnd, &model, x, y));
+}
+
+static void on_tray_callback(struct app *a, WPARAM wp, LPARAM lp)
+{
+    switch (LOWORD(lp)) {
+    case WM_CONTEXTMENU:
+    case NIN_SELECT:
+    case NIN_KEYSELECT:
+        /* Version 4: wParam carries the anchor point in screen coordinates. */
+        on_tray_menu(a, GET_X_LPARAM(wp), GET_Y_LPARAM(wp));
+        break;
+    default:
+        break;
+    }
+}
+
+static void on_snapshot(struct app *a, struct health_snapshot *s)
+{
+    wchar_t title[64], text[256];
+
+    health_watch_update(&a->watch, s);
+    health_evaluate(s, &a->watch, &a->result);
+    a->have_result = TRUE;
+    if (!a->restarting) show_health(a);
+    if (alert_gate_feed(&a->gate, a->result.level)) {
+        str_load(IDS_BALLOON_TITLE, title, ARRAYSIZE(title));
+        report_summary(&a->result, text, ARRAYSIZE(text));
+        tray_balloon(&a->tray, title, text,
+                     (a->result.level == HEALTH_BROKEN ? NIIF_ERROR : NIIF_WARNING) | NIIF_LARGE_ICON);
+    }
+}
+
+static void on_restart_step(struct app *a, enum restart_action action, enum svc_id svc)
+{
+    wchar_t label[64], tip[128];
+    str_load((UINT)svc_label_msg(svc), label, ARRAYSIZE(label));
+    str_format(tip, ARRAYSIZE(tip), action == RESTART_STOP ? IDS_TIP_STEP_STOP : IDS_TIP_STEP_START, label);
+    tray_update(&a->tray, IDI_WORKING, tip);
+}
+
+static void on_restart_done(struct app *a, const struct restart_outcome *o)
+{
+    wchar_t title[64], text[256];
+
+    a->restarting = FALSE;
+    str_load(IDS_RESTART_TITLE, title, ARRAYSIZE(title));
+    report_restart_text(o, text, ARRAYSIZE(text));
+    show_health(a);
+    tray_balloon(&a->tray, title, text, o->result == RESTART_DONE ? NIIF_INFO : NIIF_WARNING);
+    if (a->exiting) DestroyWindow(a->hwnd);
+}
+
+static void on_launched(struct app *a, enum launch_target target, DWORD err)
+{
+    wchar_t page[64], title[64], text[256];
+    if (target != TARGET_NONE && err == 0) return;
+    str_load(a->last_launch == LAUNCH_TROUBLESHOOTER ? IDS_PAGE_TROUBLESHOOTER : IDS_PAGE_SETTINGS,
+             page, ARRAYSIZE(page));
+    str_load(IDS_BALLOON_TITLE, title, ARRAYSIZE(title));
+    str_format(text, ARRAYSIZE(text), IDS_OPEN_FAILED, page);
+    tray_balloon(&a->tray, title, text, NIIF_WARNING);
+}
+
+static void on_taskbar_created(struct app *a)
+{
+    a->tray.added = FALSE; /* the new shell has no icons: add ours again */
+    show_health(a);
+}
+
+static LRESULT CALLBACK wnd_proc(HWND hwnd, UINT msg, WPARAM wp, LPARAM lp)
+{
+    struct app *a = app_of(hwnd);
+
+    if (!a) return DefWindowProcW(hwnd, msg, wp, lp);
+    if (msg == a->msg_taskbar_created && msg != 0) {
+        on_taskbar_created(a);
+        return 0;
+    }
+    switch (msg) {
+    case WM_APP_TRAY: on_tray_callback(a, wp, lp); return 0;
+    case WM_TIMER: if (wp == TIMER_POLL) request_check(a); return 0;
+    case WM_APP_SNAPSHOT:
+        on_snapshot(a, (struct health_snapshot *)lp);
+        HeapFree(GetProcessHeap(), 0, (void *)lp);
+        return 0;
+    case WM_APP_RESTART_STEP: on_restart_step(a, (enum restart_action)wp, (enum svc_id)lp); return 0;
+    case WM_APP_RESTART_DONE:
+        on_restart_done(a, (const struct restart_outcome *)lp);
+        HeapFree(GetProcessHeap(), 0, (void *)lp);
+        return 0;
+    case WM_APP_LAUNCHED: on_launched(a, (enum launch_target)wp, (DWORD)lp); return 0;
+    case WM_ENDSESSION: if (wp) DestroyWindow(hwnd); return 0;
+    case WM_DESTROY:
+        KillTimer(hwnd, TIMER_POLL);
+        tray_remove(&a->tray);
+        PostQuitMessage(0);
+        return 0;
+    default: return DefWindowProcW(hwnd, msg, wp, lp);
+    }
+}
+
+static HWND create_window(struct app *a)
+{
+    WNDCLASSEXW wc;
+    HWND hwnd;
+
+    ZeroMemory(&wc, sizeof(wc));
+    wc.cbSize = sizeof(wc);
+    wc.lpfnWndProc = wnd_proc;
+    wc.hInstance = a->inst;
+    wc.hIcon = LoadIconW(a->inst, MAKEINTRESOURCEW(IDI_APP));
+    wc.lpszClassName = WINDOW_CLASS;
+    if (!RegisterClassExW(&wc)) return NULL;
+    /* A hidden top-level window, not message-only: only top-level windows
+     * receive the TaskbarCreated broadcast. */
+    hwnd = CreateWindowExW(0, WINDOW_CLASS, L"wutray", WS_OVERLAPPED, 0, 0, 0, 0,
+                           NULL, NULL, a->inst, NULL);
+    if (hwnd) SetWindowLongPtrW(hwnd, GWLP_USERDATA, (LONG_PTR)a);
+    return hwnd;
+}
+
+int WINAPI wWinMain(HINSTANCE inst, HINSTANCE prev, PWSTR cmdline, int show)
+{
+    struct app a;
+    HANDLE mutex;
+    INITCOMMONCONTROLSEX icc = {sizeof(icc), ICC_STANDARD_CLASSES};
+    MSG msg;
+    int rc = 1;
+
+    (void)prev;
+    (void)cmdline;
+    (void)show;
+    mutex = CreateMutexW(NULL, FALSE, INSTANCE_MUTEX);
+    if (mutex && GetLastError() == ERROR_ALREADY_EXISTS) {
+        CloseHandle(mutex); /* already running in this session: leave quietly */
+        return 0;
+    }
+    InitCommonControlsEx(&icc);
+
+    ZeroMemory(&a, sizeof(a));
+    a.inst = inst;
+    a.os_build = os_build();
+    health_watch_init(&a.watch);
+    alert_gate_init(&a.gate);
+    a.msg_taskbar_created = RegisterWindowMessageW(L"TaskbarCreated");
+    a.hwnd = create_window(&a);
+    if (!a.hwnd) goto cleanup_mutex;
+    /* Let the shell's broadcast through even when running elevated. */
+    ChangeWindowMessageFilterEx(a.hwnd, a.msg_taskbar_created, MSGFLT_ALLOW, NULL);
+
+    a.tray.hwnd = a.hwnd;
+    a.tray.uid = TRAY_UID;
+    a.tray.callback_msg = WM_APP_TRAY;
+    show_health(&a);
+    if (!worker_start(&a.worker, a.hwnd)) goto cleanup_window;
+    request_check(&a);
+    SetTimer(a.hwnd, TIMER_POLL, POLL_MS, NULL);
+
+    while (GetMessageW(&msg, NULL, 0, 0) > 0) {
+        TranslateMessage(&msg);
+        DispatchMessageW(&msg);
+    }
+    rc = 0;
+    worker_stop(&a.worker, 5000);
+cleanup_window:
+    if (IsWindow(a.hwnd)) DestroyWindow(a.hwnd);
+    tray_remove(&a.tray);
+cleanup_mutex:
+    if (mutex) CloseHandle(mutex);
+    return rc;
+}

@@ -1,0 +1,202 @@
+#include "health.h"
+#include "msg.h"
+
+#include <string.h>
+
+uint32_t health_pending_bound_ms(uint32_t wait_hint_ms)
+{
+    if (wait_hint_ms < HEALTH_PENDING_FLOOR_MS) return HEALTH_PENDING_FLOOR_MS;
+    if (wait_hint_ms > HEALTH_PENDING_CAP_MS) return HEALTH_PENDING_CAP_MS;
+    return wait_hint_ms;
+}
+
+void health_watch_init(struct health_watch *w)
+{
+    memset(w, 0, sizeof(*w));
+}
+
+static int auto_start(enum svc_start start)
+{
+    return start == SVC_START_AUTO || start == SVC_START_AUTO_DELAYED;
+}
+
+void health_watch_update(struct health_watch *w, const struct health_snapshot *s)
+{
+    for (int i = 0; i < SVC_COUNT; i++) {
+        const struct svc_reading *r = &s->svc[i];
+        int present = r->presence == SVC_PRESENT;
+        int pending = present && svc_is_pending(r->state);
+
+        if (!pending) {
+            w->svc[i].pending_state = SVC_STATE_UNKNOWN;
+        } else if (w->svc[i].pending_state != r->state ||
+                   w->svc[i].pending_checkpoint != r->checkpoint ||
+                   s->taken_ms < w->svc[i].pending_since_ms) {
+            /* New pending state, progress, or the clock went backwards:
+             * start measuring again rather than report a false "stuck". */
+            w->svc[i].pending_state = r->state;
+            w->svc[i].pending_checkpoint = r->checkpoint;
+            w->svc[i].pending_since_ms = s->taken_ms;
+        }
+
+        if (present && auto_start(r->start) && r->state == SVC_STOPPED)
+            w->svc[i].auto_stopped_streak++;
+        else
+            w->svc[i].auto_stopped_streak = 0;
+    }
+}
+
+static void add_reason(struct health_result *out, enum reason_kind kind,
+                       enum svc_id svc, enum health_level level)
+{
+    if (out->n_reasons >= HEALTH_MAX_REASONS) return;
+    out->reasons[out->n_reasons].kind = kind;
+    out->reasons[out->n_reasons].svc = svc;
+    out->reasons[out->n_reasons].level = level;
+    out->n_reasons++;
+    if (health_level_rank(level) > health_level_rank(out->level))
+        out->level = level;
+}
+
+static void evaluate_pending(const struct health_snapshot *s,
+                             const struct health_watch *w, enum svc_id id,
+                             struct health_result *out)
+{
+    const struct svc_reading *r = &s->svc[id];
+    int starting = r->state == SVC_START_PENDING || r->state == SVC_CONTINUE_PENDING;
+    uint64_t pending_for = 0;
+
+    if (w && w->svc[id].pending_state == r->state &&
+        s->taken_ms >= w->svc[id].pending_since_ms)
+        pending_for = s->taken_ms - w->svc[id].pending_since_ms;
+
+    if (pending_for > health_pending_bound_ms(r->wait_hint_ms))
+        add_reason(out, starting ? REASON_STUCK_STARTING : REASON_STUCK_STOPPING,
+                   id, HEALTH_BROKEN);
+    else
+        add_reason(out, starting ? REASON_STARTING : REASON_STOPPING, id, HEALTH_OK);
+}
+
+static void evaluate_service(const struct health_snapshot *s,
+                             const struct health_watch *w, enum svc_id id,
+                             struct health_result *out)
+{
+    const struct svc_reading *r = &s->svc[id];
+
+    switch (r->presence) {
+    case SVC_MISSING:
+        if (svc_expected(id, s->os_build))
+            add_reason(out, REASON_MISSING, id, HEALTH_BROKEN);
+        return;
+    case SVC_ACCESS_DENIED:
+        /* Everyone may query these services by default: a denial means
+         * someone changed their permissions, often to block updates. */
+        add_reason(out, REASON_ACCESS_DENIED, id, HEALTH_ATTENTION);
+        return;
+    case SVC_QUERY_FAILED:
+        add_reason(out, REASON_QUERY_FAILED, id, HEALTH_UNKNOWN);
+        return;
+    case SVC_PRESENT:
+        break;
+    }
+
+    if (r->start == SVC_START_DISABLED) {
+        add_reason(out, REASON_DISABLED, id, HEALTH_BROKEN);
+        return;
+    }
+    if (svc_is_pending(r->state)) {
+        evaluate_pending(s, w, id, out);
+        return;
+    }
+    if (r->state == SVC_PAUSED) {
+        add_reason(out, REASON_PAUSED, id, HEALTH_ATTENTION);
+        return;
+    }
+    if (auto_start(r->start) && r->state == SVC_STOPPED) {
+        int confirmed = w && w->svc[id].auto_stopped_streak >= HEALTH_CONFIRM_READINGS;
+        add_reason(out, REASON_AUTO_STOPPED, id,
+                   confirmed ? HEALTH_ATTENTION : HEALTH_OK);
+    }
+    if (r->state == SVC_STATE_UNKNOWN)
+        add_reason(out, REASON_QUERY_FAILED, id, HEALTH_UNKNOWN);
+}
+
+void health_evaluate(const struct health_snapshot *s, const struct health_watch *w,
+                     struct health_result *out)
+{
+    memset(out, 0, sizeof(*out));
+    out->level = HEALTH_OK;
+    for (int i = 0; i < SVC_COUNT; i++)
+        evaluate_service(s, w, (enum svc_id)i, out);
+
+    /* Worst reasons first, so a one-line summary shows the one that matters. */
+    for (unsigned i = 1; i < out->n_reasons; i++) {
+        struct health_reason key = out->reasons[i];
+        unsigned j = i;
+        while (j > 0 && health_level_rank(out->reasons[j - 1].level) <
+                            health_level_rank(key.level)) {
+            out->reasons[j] = out->reasons[j - 1];
+            j--;
+        }
+        out->reasons[j] = key;
+    }
+}
+
+int health_level_rank(enum health_level level)
+{
+    switch (level) {
+    case HEALTH_OK: return 0;
+    case HEALTH_UNKNOWN: return 1;
+    case HEALTH_ATTENTION: return 2;
+    case HEALTH_BROKEN: return 3;
+    }
+    return 1;
+}
+
+const char *health_level_keyword(enum health_level level)
+{
+    switch (level) {
+    case HEALTH_OK: return "ok";
+    case HEALTH_ATTENTION: return "warning";
+    case HEALTH_BROKEN: return "critical";
+    case HEALTH_UNKNOWN: break;
+    }
+    return "unknown";
+}
+
+int health_level_msg(enum health_level level)
+{
+    switch (level) {
+    case HEALTH_OK: return IDS_LEVEL_OK;
+    case HEALTH_ATTENTION: return IDS_LEVEL_ATTENTION;
+    case HEALTH_BROKEN: return IDS_LEVEL_BROKEN;
+    case HEALTH_UNKNOWN: break;
+    }
+    return IDS_LEVEL_UNKNOWN;
+}
+
+static const struct {
+    const char *code;
+    int msg;
+} reason_table[REASON_KIND_COUNT] = {
+    [REASON_DISABLED] = {"disabled", IDS_REASON_DISABLED},
+    [REASON_MISSING] = {"missing", IDS_REASON_MISSING},
+    [REASON_STUCK_STARTING] = {"stuck_starting", IDS_REASON_STUCK_STARTING},
+    [REASON_STUCK_STOPPING] = {"stuck_stopping", IDS_REASON_STUCK_STOPPING},
+    [REASON_ACCESS_DENIED] = {"access_denied", IDS_REASON_ACCESS_DENIED},
+    [REASON_QUERY_FAILED] = {"query_failed", IDS_REASON_QUERY_FAILED},
+    [REASON_STARTING] = {"starting", IDS_REASON_STARTING},
+    [REASON_STOPPING] = {"stopping", IDS_REASON_STOPPING},
+    [REASON_AUTO_STOPPED] = {"auto_stopped", IDS_REASON_AUTO_STOPPED},
+    [REASON_PAUSED] = {"paused", IDS_REASON_PAUSED},
+};
+
+int health_reason_msg(enum reason_kind kind)
+{
+    return (unsigned)kind < REASON_KIND_COUNT ? reason_table[kind].msg : IDS_REASON_QUERY_FAILED;
+}
+
+const char *health_reason_code(enum reason_kind kind)
+{
+    return (unsigned)kind < REASON_KIND_COUNT ? reason_table[kind].code : "unknown";
+}

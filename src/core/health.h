@@ -1,0 +1,82 @@
+/* The health model: what the services' readings mean for the user.
+ * Pure functions; time comes in through the snapshot's taken_ms. */
+#ifndef WUTRAY_HEALTH_H
+#define WUTRAY_HEALTH_H
+
+#include <stdint.h>
+#include "service.h"
+
+/* Values match the monitoring-plugin exit codes used by `wutray-cli status`. */
+enum health_level {
+    HEALTH_OK = 0,
+    HEALTH_ATTENTION = 1,
+    HEALTH_BROKEN = 2,
+    HEALTH_UNKNOWN = 3
+};
+
+enum reason_kind {
+    REASON_DISABLED,
+    REASON_MISSING,
+    REASON_STUCK_STARTING,
+    REASON_STUCK_STOPPING,
+    REASON_ACCESS_DENIED,
+    REASON_QUERY_FAILED,
+    REASON_STARTING,     /* pending, within its bound: informational */
+    REASON_STOPPING,
+    REASON_AUTO_STOPPED, /* automatic service not running */
+    REASON_PAUSED,
+    REASON_KIND_COUNT
+};
+
+struct health_reason {
+    enum reason_kind kind;
+    enum svc_id svc;
+    enum health_level level; /* HEALTH_OK for informational reasons */
+};
+
+struct health_snapshot {
+    uint64_t taken_ms; /* Unix epoch, milliseconds */
+    uint32_t os_build;
+    struct svc_reading svc[SVC_COUNT];
+};
+
+/* What repeated readings add to a single one: how long a service has been
+ * pending without progress, and how often in a row an automatic service was
+ * found stopped. One-shot callers pass NULL. */
+struct health_watch {
+    struct {
+        enum svc_state pending_state; /* SVC_STATE_UNKNOWN when not pending */
+        uint32_t pending_checkpoint;
+        uint64_t pending_since_ms;
+        unsigned auto_stopped_streak;
+    } svc[SVC_COUNT];
+};
+
+#define HEALTH_MAX_REASONS (SVC_COUNT * 2)
+/* A pending state is "stuck" after its wait hint without progress,
+ * but never sooner than the floor nor later than the cap. */
+#define HEALTH_PENDING_FLOOR_MS 10000u
+#define HEALTH_PENDING_CAP_MS 120000u
+/* Transient findings count only when this many readings in a row agree. */
+#define HEALTH_CONFIRM_READINGS 2u
+
+struct health_result {
+    enum health_level level;
+    unsigned n_reasons;
+    struct health_reason reasons[HEALTH_MAX_REASONS];
+};
+
+uint32_t health_pending_bound_ms(uint32_t wait_hint_ms);
+void health_watch_init(struct health_watch *w);
+void health_watch_update(struct health_watch *w, const struct health_snapshot *s);
+void health_evaluate(const struct health_snapshot *s, const struct health_watch *w,
+                     struct health_result *out);
+
+/* Worse-first ordering: BROKEN > ATTENTION > UNKNOWN > OK. */
+int health_level_rank(enum health_level level);
+const char *health_level_keyword(enum health_level level); /* "ok", ... */
+int health_level_msg(enum health_level level);
+int health_reason_msg(enum reason_kind kind);
+const char *health_reason_code(enum reason_kind kind); /* "disabled", ... */
+
+#endif

@@ -1,0 +1,41 @@
+#include "menu.h"
+#include "msg.h"
+
+#include <string.h>
+
+static void add(struct menu_model *m, enum menu_cmd cmd, int msg, bool enabled)
+{
+    if (m->n_items >= MENU_MAX_ITEMS) return;
+    m->items[m->n_items].cmd = cmd;
+    m->items[m->n_items].msg = msg;
+    m->items[m->n_items].enabled = enabled;
+    m->items[m->n_items].is_default = false;
+    m->n_items++;
+}
+
+void menu_build(const struct menu_state *st, struct menu_model *out)
+{
+    bool busy = st->restarting || st->exiting;
+
+    memset(out, 0, sizeof(*out));
+    if (st->restarting) out->status_msg = IDS_LEVEL_RESTARTING;
+    else if (!st->have_result) out->status_msg = IDS_LEVEL_CHECKING;
+    else out->status_msg = health_level_msg(st->level);
+
+    add(out, MENU_CMD_STATUS, IDS_MENU_STATUS, false);
+    add(out, MENU_CMD_SEPARATOR, 0, false);
+    add(out, MENU_CMD_RESTART, IDS_MENU_RESTART, !busy);
+    add(out, MENU_CMD_TROUBLESHOOT, IDS_MENU_TROUBLESHOOT, true);
+    add(out, MENU_CMD_SETTINGS, IDS_MENU_SETTINGS, true);
+    add(out, MENU_CMD_CHECK, IDS_MENU_CHECK, !busy);
+    add(out, MENU_CMD_SEPARATOR, 0, false);
+    add(out, MENU_CMD_EXIT, IDS_MENU_EXIT, !st->exiting);
+
+    /* The bold item is what fits the state best: restart when broken. */
+    for (unsigned i = 0; i < out->n_items; i++) {
+        enum menu_cmd want = st->have_result && st->level == HEALTH_BROKEN && !busy
+                                 ? MENU_CMD_RESTART : MENU_CMD_CHECK;
+        if (out->items[i].cmd == want && out->items[i].enabled)
+            out->items[i].is_default = true;
+    }
+}

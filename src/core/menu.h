@@ -1,0 +1,44 @@
+/* The tray's context menu as data: which items, in which order, enabled or
+ * not, for a given state. The tray adapter turns it into an HMENU. */
+#ifndef WUTRAY_MENU_H
+#define WUTRAY_MENU_H
+
+#include <stdbool.h>
+#include "health.h"
+
+enum menu_cmd {
+    MENU_CMD_NONE = 0,
+    MENU_CMD_STATUS = 1000, /* the disabled first line */
+    MENU_CMD_RESTART,
+    MENU_CMD_TROUBLESHOOT,
+    MENU_CMD_SETTINGS,
+    MENU_CMD_CHECK,
+    MENU_CMD_EXIT,
+    MENU_CMD_SEPARATOR
+};
+
+struct menu_item {
+    enum menu_cmd cmd;
+    int msg;      /* string table ID; 0 for a separator */
+    bool enabled;
+    bool is_default;
+};
+
+#define MENU_MAX_ITEMS 10
+
+struct menu_model {
+    unsigned n_items;
+    struct menu_item items[MENU_MAX_ITEMS];
+    int status_msg; /* level word shown in the status line */
+};
+
+struct menu_state {
+    bool have_result;  /* false until the first evaluation finished */
+    enum health_level level;
+    bool restarting;
+    bool exiting;      /* exit was asked while a restart runs */
+};
+
+void menu_build(const struct menu_state *st, struct menu_model *out);
+
+#endif

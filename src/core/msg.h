@@ -1,0 +1,92 @@
+/* Message IDs: core returns these, res/strings.rc holds the text.
+ * Only #defines here, because the resource compiler reads this file too. */
+#ifndef WUTRAY_MSG_H
+#define WUTRAY_MSG_H
+
+/* Overall level, as a word (tray menu, CLI). */
+#define IDS_LEVEL_OK 100
+#define IDS_LEVEL_ATTENTION 101
+#define IDS_LEVEL_BROKEN 102
+#define IDS_LEVEL_UNKNOWN 103
+#define IDS_LEVEL_CHECKING 104
+#define IDS_LEVEL_RESTARTING 105
+
+/* Friendly service names; %s in reasons is replaced by one of these. */
+#define IDS_SVC_WUAUSERV 120
+#define IDS_SVC_USOSVC 121
+
+/* Reasons, one per reason_kind (%s = friendly service name). */
+#define IDS_REASON_DISABLED 140
+#define IDS_REASON_MISSING 141
+#define IDS_REASON_STUCK_STARTING 142
+#define IDS_REASON_STUCK_STOPPING 143
+#define IDS_REASON_ACCESS_DENIED 144
+#define IDS_REASON_QUERY_FAILED 145
+#define IDS_REASON_STARTING 146
+#define IDS_REASON_STOPPING 147
+#define IDS_REASON_AUTO_STOPPED 148
+#define IDS_REASON_PAUSED 149
+#define IDS_ALL_GOOD 160
+
+/* Tray */
+#define IDS_TIP_FORMAT 200      /* "Windows Update: %s" */
+#define IDS_TIP_MORE 201        /* "(+%d more)" */
+#define IDS_MENU_STATUS 210     /* "Status: %s" */
+#define IDS_MENU_RESTART 211
+#define IDS_MENU_TROUBLESHOOT 212
+#define IDS_MENU_SETTINGS 213
+#define IDS_MENU_CHECK 214
+#define IDS_MENU_EXIT 215
+#define IDS_BALLOON_TITLE 220
+#define IDS_RESTART_TITLE 221
+#define IDS_OPEN_FAILED 222     /* "Windows could not open %s." */
+#define IDS_TIP_STEP_STOP 223   /* "Stopping %s..." */
+#define IDS_TIP_STEP_START 224  /* "Starting %s..." */
+#define IDS_EXIT_AFTER_RESTART 225
+#define IDS_PAGE_TROUBLESHOOTER 226
+#define IDS_PAGE_SETTINGS 227
+
+/* Restart outcomes (%s = friendly service name, %s = state word). */
+#define IDS_RESTART_OK 300
+#define IDS_RESTART_DENIED 301
+#define IDS_RESTART_DISABLED 302
+#define IDS_RESTART_MISSING 303
+#define IDS_RESTART_STOP_TIMEOUT 304
+#define IDS_RESTART_START_TIMEOUT 305
+#define IDS_RESTART_STOP_FAILED 306
+#define IDS_RESTART_START_FAILED 307
+#define IDS_RESTART_NOTHING 308
+#define IDS_RESTART_STEP_DONE 309 /* "%s %s: %lu ms" */
+#define IDS_WORD_STOPPED 310
+#define IDS_WORD_STARTED 311
+
+/* Human words for states and start types. */
+#define IDS_STATE_RUNNING 400
+#define IDS_STATE_STOPPED 401
+#define IDS_STATE_START_PENDING 402
+#define IDS_STATE_STOP_PENDING 403
+#define IDS_STATE_PAUSED 404
+#define IDS_STATE_DISABLED 405
+#define IDS_STATE_MISSING 406
+#define IDS_STATE_ACCESS_DENIED 407
+#define IDS_STATE_UNKNOWN 408
+#define IDS_START_AUTO 420
+#define IDS_START_AUTO_DELAYED 421
+#define IDS_START_MANUAL 422
+#define IDS_START_DISABLED 423
+#define IDS_START_BOOT 424
+#define IDS_START_SYSTEM 425
+#define IDS_START_UNKNOWN 426
+
+/* Command line */
+#define IDS_CLI_USAGE 500
+#define IDS_CLI_VERSION 501        /* "wutray-cli %s" */
+#define IDS_CLI_BAD_ARG 502        /* "unknown argument: %s" */
+#define IDS_CLI_STATUS_HEAD 503    /* "Windows Update: %s" */
+#define IDS_CLI_SERVICE_LINE 504   /* "  %s (%s): %s, start type %s" */
+#define IDS_CLI_REASONS 505
+#define IDS_CLI_MISSING_ARG 506
+#define IDS_CLI_EXTRA_ARG 507
+#define IDS_CLI_TOO_LONG 508
+
+#endif

@@ -1,0 +1,132 @@
+#include "restart.h"
+#include "msg.h"
+
+#include <string.h>
+
+static const enum svc_id stop_order[SVC_COUNT] = {SVC_USOSVC, SVC_WUAUSERV};
+static const enum svc_id start_order[SVC_COUNT] = {SVC_WUAUSERV, SVC_USOSVC};
+
+static void add_step(struct restart_plan *plan, enum restart_action action, enum svc_id svc)
+{
+    plan->steps[plan->n_steps].action = action;
+    plan->steps[plan->n_steps].svc = svc;
+    plan->n_steps++;
+}
+
+void restart_make_plan(const struct health_snapshot *s, struct restart_plan *plan)
+{
+    memset(plan, 0, sizeof(*plan));
+    for (int i = 0; i < SVC_COUNT; i++) {
+        const struct svc_reading *r = &s->svc[i];
+        plan->skip_missing[i] = r->presence == SVC_MISSING && svc_expected((enum svc_id)i, s->os_build);
+        /* A disabled service is never started and never silently re-enabled;
+         * it is not stopped either, which would only make things worse. */
+        plan->skip_disabled[i] = r->presence == SVC_PRESENT && r->start == SVC_START_DISABLED;
+        plan->was_running[i] = r->presence == SVC_PRESENT && r->state == SVC_RUNNING;
+    }
+    for (int k = 0; k < SVC_COUNT; k++) {
+        enum svc_id id = stop_order[k];
+        const struct svc_reading *r = &s->svc[id];
+        if (r->presence == SVC_MISSING || plan->skip_disabled[id]) continue;
+        if (r->presence == SVC_PRESENT && r->state == SVC_STOPPED) continue;
+        add_step(plan, RESTART_STOP, id);
+    }
+    for (int k = 0; k < SVC_COUNT; k++) {
+        enum svc_id id = start_order[k];
+        if (s->svc[id].presence == SVC_MISSING || plan->skip_disabled[id]) continue;
+        add_step(plan, RESTART_START, id);
+    }
+}
+
+static void restore_running(const struct restart_plan *plan, const struct restart_ops *ops,
+                            void *ctx, unsigned failed_at)
+{
+    for (int k = 0; k < SVC_COUNT; k++) {
+        enum svc_id id = start_order[k];
+        struct restart_step step = {RESTART_START, id};
+        struct restart_op_result r;
+        int stopped_by_us = 0;
+
+        if (!plan->was_running[id]) continue;
+        for (unsigned i = 0; i < failed_at && i < plan->n_steps; i++)
+            if (plan->steps[i].svc == id && plan->steps[i].action == RESTART_STOP)
+                stopped_by_us = 1;
+        if (!stopped_by_us) continue;
+        memset(&r, 0, sizeof(r));
+        ops->run(ctx, &step, &r); /* best effort: the first failure is what we report */
+    }
+}
+
+void restart_execute(const struct restart_plan *plan, const struct restart_ops *ops,
+                     void *ctx, struct restart_outcome *out)
+{
+    memset(out, 0, sizeof(*out));
+    out->result = RESTART_DONE;
+
+    for (unsigned i = 0; i < plan->n_steps; i++) {
+        const struct restart_step *step = &plan->steps[i];
+        struct restart_op_result r;
+
+        memset(&r, 0, sizeof(r));
+        if (ops->progress) ops->progress(ctx, step);
+        ops->run(ctx, step, &r);
+        if (r.result != RESTART_DONE) {
+            out->result = r.result;
+            out->svc = step->svc;
+            out->action = step->action;
+            out->state = r.state;
+            out->win32_error = r.win32_error;
+            out->steps_done = i;
+            /* Only services that an earlier step stopped are started again. */
+            restore_running(plan, ops, ctx, i);
+            return;
+        }
+    }
+    out->steps_done = plan->n_steps;
+
+    for (int i = 0; i < SVC_COUNT; i++) {
+        if (plan->skip_missing[i]) {
+            out->result = RESTART_ERR_MISSING;
+            out->svc = (enum svc_id)i;
+            break;
+        }
+        if (plan->skip_disabled[i]) {
+            out->result = RESTART_ERR_DISABLED;
+            out->svc = (enum svc_id)i;
+            out->state = SVC_STOPPED;
+            break;
+        }
+    }
+    if (plan->n_steps == 0 && out->result == RESTART_DONE)
+        out->result = RESTART_ERR_NOTHING;
+}
+
+int restart_result_msg(enum restart_result result, enum restart_action action)
+{
+    switch (result) {
+    case RESTART_DONE: return IDS_RESTART_OK;
+    case RESTART_ERR_DENIED: return IDS_RESTART_DENIED;
+    case RESTART_ERR_DISABLED: return IDS_RESTART_DISABLED;
+    case RESTART_ERR_MISSING: return IDS_RESTART_MISSING;
+    case RESTART_ERR_TIMEOUT:
+        return action == RESTART_STOP ? IDS_RESTART_STOP_TIMEOUT : IDS_RESTART_START_TIMEOUT;
+    case RESTART_ERR_FAILED:
+        return action == RESTART_STOP ? IDS_RESTART_STOP_FAILED : IDS_RESTART_START_FAILED;
+    case RESTART_ERR_NOTHING: break;
+    }
+    return IDS_RESTART_NOTHING;
+}
+
+int restart_exit_code(enum restart_result result)
+{
+    switch (result) {
+    case RESTART_DONE: return 0;
+    case RESTART_ERR_TIMEOUT:
+    case RESTART_ERR_FAILED: return 1;
+    case RESTART_ERR_DENIED: return 2;
+    case RESTART_ERR_DISABLED: return 3;
+    case RESTART_ERR_MISSING: return 4;
+    case RESTART_ERR_NOTHING: break;
+    }
+    return 5;
+}

@@ -1,0 +1,259 @@
+#include "scm.h"
+#include "os.h"
+
+#include <strsafe.h>
+
+const struct scm_wait_limits scm_default_limits = {HEALTH_PENDING_FLOOR_MS, HEALTH_PENDING_CAP_MS};
+
+enum svc_state scm_state_from_win(DWORD state)
+{
+    switch (state) {
+    case SERVICE_STOPPED: return SVC_STOPPED;
+    case SERVICE_START_PENDING: return SVC_START_PENDING;
+    case SERVICE_STOP_PENDING: return SVC_STOP_PENDING;
+    case SERVICE_RUNNING: return SVC_RUNNING;
+    case SERVICE_CONTINUE_PENDING: return SVC_CONTINUE_PENDING;
+    case SERVICE_PAUSE_PENDING: return SVC_PAUSE_PENDING;
+    case SERVICE_PAUSED: return SVC_PAUSED;
+    default: return SVC_STATE_UNKNOWN;
+    }
+}
+
+enum svc_start scm_start_from_win(DWORD start_type, BOOL delayed)
+{
+    switch (start_type) {
+    case SERVICE_BOOT_START: return SVC_START_BOOT;
+    case SERVICE_SYSTEM_START: return SVC_START_SYSTEM;
+    case SERVICE_AUTO_START: return delayed ? SVC_START_AUTO_DELAYED : SVC_START_AUTO;
+    case SERVICE_DEMAND_START: return SVC_START_DEMAND;
+    case SERVICE_DISABLED: return SVC_START_DISABLED;
+    default: return SVC_START_UNKNOWN;
+    }
+}
+
+static enum svc_presence presence_from_error(DWORD err)
+{
+    switch (err) {
+    case ERROR_SERVICE_DOES_NOT_EXIST: return SVC_MISSING;
+    case ERROR_ACCESS_DENIED: return SVC_ACCESS_DENIED;
+    default: return SVC_QUERY_FAILED;
+    }
+}
+
+static void read_config(SC_HANDLE svc, struct svc_reading *out)
+{
+    union {
+        QUERY_SERVICE_CONFIGW cfg;
+        BYTE bytes[8192];
+    } buf;
+    SERVICE_DELAYED_AUTO_START_INFO delayed = {0};
+    DWORD needed = 0;
+
+    if (!QueryServiceConfigW(svc, &buf.cfg, sizeof(buf), &needed)) {
+        out->start = SVC_START_UNKNOWN;
+        return;
+    }
+    if (buf.cfg.dwStartType == SERVICE_AUTO_START)
+        QueryServiceConfig2W(svc, SERVICE_CONFIG_DELAYED_AUTO_START_INFO,
+                             (BYTE *)&delayed, sizeof(delayed), &needed);
+    out->start = scm_start_from_win(buf.cfg.dwStartType, delayed.fDelayedAutostart);
+    if (buf.cfg.lpDisplayName)
+        StringCchCopyW(out->display_name, SVC_DISPLAY_NAME_MAX, buf.cfg.lpDisplayName);
+}
+
+void scm_read(const wchar_t *name, struct svc_reading *out)
+{
+    SC_HANDLE scm = NULL, svc = NULL;
+    SERVICE_STATUS_PROCESS ssp;
+    DWORD needed = 0, err;
+
+    ZeroMemory(out, sizeof(*out));
+    scm = OpenSCManagerW(NULL, NULL, SC_MANAGER_CONNECT);
+    if (!scm) {
+        err = GetLastError();
+        goto fail;
+    }
+    svc = OpenServiceW(scm, name, SERVICE_QUERY_STATUS | SERVICE_QUERY_CONFIG);
+    if (!svc) {
+        err = GetLastError();
+        goto fail;
+    }
+    if (!QueryServiceStatusEx(svc, SC_STATUS_PROCESS_INFO, (BYTE *)&ssp, sizeof(ssp), &needed)) {
+        err = GetLastError();
+        goto fail;
+    }
+    out->presence = SVC_PRESENT;
+    out->state = scm_state_from_win(ssp.dwCurrentState);
+    out->wait_hint_ms = ssp.dwWaitHint;
+    out->checkpoint = ssp.dwCheckPoint;
+    read_config(svc, out);
+    goto cleanup;
+
+fail:
+    out->presence = presence_from_error(err);
+    out->win32_error = err;
+cleanup:
+    if (svc) CloseServiceHandle(svc);
+    if (scm) CloseServiceHandle(scm);
+}
+
+void scm_snapshot(struct health_snapshot *out)
+{
+    ZeroMemory(out, sizeof(*out));
+    out->os_build = os_build();
+    for (int i = 0; i < SVC_COUNT; i++)
+        scm_read(svc_name((enum svc_id)i), &out->svc[i]);
+    out->taken_ms = os_now_epoch_ms();
+}
+
+/* Waiting: NotifyServiceStatusChangeW queues an APC on this thread when the
+ * service enters one of the states in the mask; SleepEx(alertable) returns
+ * for it. Between notifications we wake only at the no-progress deadline. */
+struct notify_wait {
+    SERVICE_NOTIFYW notify;
+    volatile LONG fired;
+    BOOL registered;
+};
+
+static VOID CALLBACK on_service_notify(PVOID param)
+{
+    SERVICE_NOTIFYW *n = param;
+    struct notify_wait *w = n->pContext;
+    InterlockedExchange(&w->fired, 1);
+}
+
+static BOOL query(SC_HANDLE svc, SERVICE_STATUS_PROCESS *ssp)
+{
+    DWORD needed = 0;
+    return QueryServiceStatusEx(svc, SC_STATUS_PROCESS_INFO, (BYTE *)ssp, sizeof(*ssp), &needed);
+}
+
+static DWORD clamp_bound(DWORD wait_hint, DWORD floor_ms, DWORD cap_ms)
+{
+    if (wait_hint < floor_ms) wait_hint = floor_ms;
+    return wait_hint > cap_ms ? cap_ms : wait_hint;
+}
+
+/* Waits until `target` is reached; a start that falls back to STOPPED has
+ * failed (StartService succeeded, so the service was START_PENDING). */
+static void wait_for_state(SC_HANDLE svc, DWORD target, const struct scm_wait_limits *lim,
+                           ULONGLONG t0, struct notify_wait *w, struct restart_op_result *out)
+{
+    SERVICE_STATUS_PROCESS ssp;
+    DWORD mask = target == SERVICE_RUNNING ? SERVICE_NOTIFY_RUNNING | SERVICE_NOTIFY_STOPPED
+                                           : SERVICE_NOTIFY_STOPPED;
+    DWORD last_state = 0, last_checkpoint = 0;
+    ULONGLONG progress_at = t0;
+
+    w->notify.dwVersion = SERVICE_NOTIFY_STATUS_CHANGE;
+    w->notify.pfnNotifyCallback = on_service_notify;
+    w->notify.pContext = w;
+
+    for (;;) {
+        ULONGLONG now, deadline;
+        DWORD bound;
+
+        if (!query(svc, &ssp)) {
+            out->result = RESTART_ERR_FAILED;
+            out->win32_error = GetLastError();
+            return;
+        }
+        now = GetTickCount64();
+        out->state = scm_state_from_win(ssp.dwCurrentState);
+        if (ssp.dwCurrentState == target) {
+            out->result = RESTART_DONE;
+            return;
+        }
+        if (target == SERVICE_RUNNING && ssp.dwCurrentState == SERVICE_STOPPED) {
+            out->result = RESTART_ERR_FAILED;
+            out->win32_error = ssp.dwWin32ExitCode == ERROR_SERVICE_SPECIFIC_ERROR
+                                   ? ssp.dwServiceSpecificExitCode : ssp.dwWin32ExitCode;
+            return;
+        }
+        if (ssp.dwCurrentState != last_state || ssp.dwCheckPoint != last_checkpoint) {
+            last_state = ssp.dwCurrentState;
+            last_checkpoint = ssp.dwCheckPoint;
+            progress_at = now;
+        }
+        bound = clamp_bound(ssp.dwWaitHint, lim->no_progress_floor_ms, lim->total_cap_ms);
+        deadline = progress_at + bound;
+        if (deadline > t0 + lim->total_cap_ms) deadline = t0 + lim->total_cap_ms;
+        if (now >= deadline) {
+            out->result = RESTART_ERR_TIMEOUT;
+            return;
+        }
+        if (!w->registered) {
+            InterlockedExchange(&w->fired, 0);
+            if (NotifyServiceStatusChangeW(svc, mask, &w->notify) == ERROR_SUCCESS)
+                w->registered = TRUE;
+            else if (deadline - now > 250)
+                deadline = now + 250; /* no notifications: look again soon, still bounded */
+        }
+        SleepEx((DWORD)(deadline - now), TRUE);
+        if (InterlockedCompareExchange(&w->fired, 0, 0)) w->registered = FALSE;
+    }
+}
+
+static enum restart_result result_from_error(DWORD err)
+{
+    switch (err) {
+    case ERROR_ACCESS_DENIED: return RESTART_ERR_DENIED;
+    case ERROR_SERVICE_DISABLED: return RESTART_ERR_DISABLED;
+    case ERROR_SERVICE_DOES_NOT_EXIST: return RESTART_ERR_MISSING;
+    default: return RESTART_ERR_FAILED;
+    }
+}
+
+static void control(const wchar_t *name, BOOL stop, const struct scm_wait_limits *lim,
+                    struct restart_op_result *out)
+{
+    ULONGLONG t0 = GetTickCount64();
+    SC_HANDLE scm = NULL, svc = NULL;
+    struct notify_wait w;
+    SERVICE_STATUS ss;
+    DWORD err = 0;
+
+    ZeroMemory(out, sizeof(*out));
+    ZeroMemory(&w, sizeof(w));
+    scm = OpenSCManagerW(NULL, NULL, SC_MANAGER_CONNECT);
+    if (!scm) {
+        err = GetLastError();
+        goto cleanup;
+    }
+    svc = OpenServiceW(scm, name, SERVICE_QUERY_STATUS | (stop ? SERVICE_STOP : SERVICE_START));
+    if (!svc) {
+        err = GetLastError();
+        goto cleanup;
+    }
+    if (stop) {
+        if (!ControlService(svc, SERVICE_CONTROL_STOP, &ss)) err = GetLastError();
+        /* Already stopped, or busy in a pending state: just wait. */
+        if (err == ERROR_SERVICE_NOT_ACTIVE || err == ERROR_SERVICE_CANNOT_ACCEPT_CTRL) err = 0;
+    } else {
+        if (!StartServiceW(svc, 0, NULL)) err = GetLastError();
+        if (err == ERROR_SERVICE_ALREADY_RUNNING) err = 0;
+    }
+    if (!err) wait_for_state(svc, stop ? SERVICE_STOPPED : SERVICE_RUNNING, lim, t0, &w, out);
+
+cleanup:
+    if (err) {
+        out->result = result_from_error(err);
+        out->win32_error = err;
+    }
+    out->elapsed_ms = (uint32_t)(GetTickCount64() - t0);
+    /* Closing the handle cancels a pending notification; drain any APC that
+     * was already queued so `w` is never touched after this frame ends. */
+    if (svc) CloseServiceHandle(svc);
+    if (w.registered) SleepEx(0, TRUE);
+    if (scm) CloseServiceHandle(scm);
+}
+
+void scm_stop(const wchar_t *name, const struct scm_wait_limits *lim, struct restart_op_result *out)
+{
+    control(name, TRUE, lim, out);
+}
+
+void scm_start(const wchar_t *name, const struct scm_wait_limits *lim, struct restart_op_result *out)
+{
+    control(name, FALSE, lim, out);
+}

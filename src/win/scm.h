@@ -1,0 +1,28 @@
+/* Service Control Manager adapter: readings for core, and stop/start with a
+ * bounded, event-driven wait. Windows errors become core enums here only. */
+#ifndef WUTRAY_SCM_H
+#define WUTRAY_SCM_H
+
+#include <windows.h>
+#include "health.h"
+#include "restart.h"
+
+struct scm_wait_limits {
+    DWORD no_progress_floor_ms; /* give up when the checkpoint does not move for max(wait hint, this) */
+    DWORD total_cap_ms;         /* ... or after this long in all */
+};
+
+extern const struct scm_wait_limits scm_default_limits;
+
+void scm_read(const wchar_t *name, struct svc_reading *out);
+/* Reads both services plus the Windows build and the time. */
+void scm_snapshot(struct health_snapshot *out);
+
+/* Stop or start one service and wait until it is stopped / running. */
+void scm_stop(const wchar_t *name, const struct scm_wait_limits *lim, struct restart_op_result *out);
+void scm_start(const wchar_t *name, const struct scm_wait_limits *lim, struct restart_op_result *out);
+
+enum svc_state scm_state_from_win(DWORD state);
+enum svc_start scm_start_from_win(DWORD start_type, BOOL delayed);
+
+#endif

@@ -1,0 +1,116 @@
+#include "tray.h"
+#include "strings.h"
+
+#include <commctrl.h>
+#include <shellapi.h>
+#include <strsafe.h>
+
+static void base(const struct tray *t, NOTIFYICONDATAW *nid)
+{
+    ZeroMemory(nid, sizeof(*nid));
+    nid->cbSize = sizeof(*nid);
+    nid->hWnd = t->hwnd;
+    nid->uID = t->uid;
+}
+
+/* LoadIconMetric picks the icon size for the current DPI, so it stays crisp. */
+static HICON load_icon(UINT id)
+{
+    HICON icon = NULL;
+    if (FAILED(LoadIconMetric(GetModuleHandleW(NULL), MAKEINTRESOURCEW(id), LIM_SMALL, &icon)))
+        icon = (HICON)LoadImageW(GetModuleHandleW(NULL), MAKEINTRESOURCEW(id), IMAGE_ICON,
+                                 GetSystemMetrics(SM_CXSMICON), GetSystemMetrics(SM_CYSMICON), 0);
+    return icon;
+}
+
+BOOL tray_add(struct tray *t)
+{
+    NOTIFYICONDATAW nid;
+
+    base(t, &nid);
+    nid.uFlags = NIF_MESSAGE | NIF_ICON | NIF_TIP | NIF_SHOWTIP;
+    nid.uCallbackMessage = t->callback_msg;
+    nid.hIcon = t->icon;
+    StringCchCopyW(nid.szTip, ARRAYSIZE(nid.szTip), t->tip);
+    Shell_NotifyIconW(NIM_DELETE, &nid); /* a stale icon from a crashed run */
+    t->added = Shell_NotifyIconW(NIM_ADD, &nid);
+    if (!t->added) return FALSE;
+    nid.uVersion = NOTIFYICON_VERSION_4;
+    Shell_NotifyIconW(NIM_SETVERSION, &nid);
+    return TRUE;
+}
+
+BOOL tray_update(struct tray *t, UINT icon_id, const wchar_t *tip)
+{
+    NOTIFYICONDATAW nid;
+    HICON icon = load_icon(icon_id);
+
+    if (icon) {
+        if (t->icon) DestroyIcon(t->icon);
+        t->icon = icon;
+    }
+    StringCchCopyW(t->tip, ARRAYSIZE(t->tip), tip);
+    if (!t->added) return tray_add(t);
+
+    base(t, &nid);
+    nid.uFlags = NIF_ICON | NIF_TIP | NIF_SHOWTIP;
+    nid.hIcon = t->icon;
+    StringCchCopyW(nid.szTip, ARRAYSIZE(nid.szTip), t->tip);
+    if (Shell_NotifyIconW(NIM_MODIFY, &nid)) return TRUE;
+    return tray_add(t); /* the shell forgot us (Explorer restarted): add again */
+}
+
+BOOL tray_balloon(struct tray *t, const wchar_t *title, const wchar_t *text, DWORD niif)
+{
+    NOTIFYICONDATAW nid;
+
+    base(t, &nid);
+    nid.uFlags = NIF_INFO;
+    nid.dwInfoFlags = niif | NIIF_RESPECT_QUIET_TIME;
+    StringCchCopyW(nid.szInfoTitle, ARRAYSIZE(nid.szInfoTitle), title);
+    StringCchCopyW(nid.szInfo, ARRAYSIZE(nid.szInfo), text);
+    return Shell_NotifyIconW(NIM_MODIFY, &nid);
+}
+
+void tray_remove(struct tray *t)
+{
+    NOTIFYICONDATAW nid;
+
+    base(t, &nid);
+    if (t->added) Shell_NotifyIconW(NIM_DELETE, &nid);
+    t->added = FALSE;
+    if (t->icon) DestroyIcon(t->icon);
+    t->icon = NULL;
+}
+
+enum menu_cmd tray_show_menu(HWND hwnd, const struct menu_model *m, int x, int y)
+{
+    HMENU menu = CreatePopupMenu();
+    wchar_t text[256], word[64];
+    UINT flags = TPM_RETURNCMD | TPM_NONOTIFY | TPM_RIGHTBUTTON;
+    int cmd;
+
+    if (!menu) return MENU_CMD_NONE;
+    for (unsigned i = 0; i < m->n_items; i++) {
+        const struct menu_item *it = &m->items[i];
+        if (it->cmd == MENU_CMD_SEPARATOR) {
+            AppendMenuW(menu, MF_SEPARATOR, 0, NULL);
+            continue;
+        }
+        if (it->cmd == MENU_CMD_STATUS) {
+            str_load((UINT)m->status_msg, word, ARRAYSIZE(word));
+            str_format(text, ARRAYSIZE(text), (UINT)it->msg, word);
+        } else {
+            str_load((UINT)it->msg, text, ARRAYSIZE(text));
+        }
+        AppendMenuW(menu, MF_STRING | (it->enabled ? MF_ENABLED : MF_GRAYED), (UINT_PTR)it->cmd, text);
+        if (it->is_default) SetMenuDefaultItem(menu, (UINT)it->cmd, FALSE);
+    }
+    flags |= GetSystemMetrics(SM_MENUDROPALIGNMENT) ? TPM_RIGHTALIGN : TPM_LEFTALIGN;
+    /* Without the foreground the menu would not close on a click elsewhere. */
+    SetForegroundWindow(hwnd);
+    cmd = (int)TrackPopupMenuEx(menu, flags, x, y, hwnd, NULL);
+    PostMessageW(hwnd, WM_NULL, 0, 0);
+    DestroyMenu(menu);
+    return (enum menu_cmd)cmd;
+}

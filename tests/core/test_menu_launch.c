@@ -1,0 +1,83 @@
+/* The menu model and the choice of Windows page per version. */
+#include "launch.h"
+#include "menu.h"
+#include "msg.h"
+#include "test.h"
+
+static const struct menu_item *find(const struct menu_model *m, enum menu_cmd cmd)
+{
+    for (unsigned i = 0; i < m->n_items; i++)
+        if (m->items[i].cmd == cmd) return &m->items[i];
+    return NULL;
+}
+
+static void menus(void)
+{
+    struct menu_model m;
+    struct menu_state st = {0};
+
+    menu_build(&st, &m);
+    CHECK_EQ_INT(MENU_CMD_STATUS, m.items[0].cmd);
+    CHECK(!m.items[0].enabled);
+    CHECK_EQ_INT(IDS_LEVEL_CHECKING, m.status_msg);
+    CHECK_EQ_INT(MENU_CMD_EXIT, m.items[m.n_items - 1].cmd);
+    CHECK(find(&m, MENU_CMD_RESTART)->enabled);
+    CHECK(find(&m, MENU_CMD_CHECK)->is_default);
+
+    st.have_result = true;
+    st.level = HEALTH_BROKEN;
+    menu_build(&st, &m);
+    CHECK_EQ_INT(IDS_LEVEL_BROKEN, m.status_msg);
+    CHECK(find(&m, MENU_CMD_RESTART)->is_default);
+    CHECK(!find(&m, MENU_CMD_CHECK)->is_default);
+
+    st.restarting = true; /* no second restart at once */
+    menu_build(&st, &m);
+    CHECK_EQ_INT(IDS_LEVEL_RESTARTING, m.status_msg);
+    CHECK(!find(&m, MENU_CMD_RESTART)->enabled);
+    CHECK(!find(&m, MENU_CMD_CHECK)->enabled);
+    CHECK(find(&m, MENU_CMD_TROUBLESHOOT)->enabled);
+    CHECK(find(&m, MENU_CMD_EXIT)->enabled);
+
+    st.exiting = true;
+    menu_build(&st, &m);
+    CHECK(!find(&m, MENU_CMD_EXIT)->enabled);
+
+    for (unsigned i = 0; i < m.n_items; i++)
+        CHECK(m.items[i].cmd == MENU_CMD_SEPARATOR || m.items[i].msg != 0);
+}
+
+static bool only_cpl(void *ctx, enum launch_target t)
+{
+    (void)ctx;
+    return t == TARGET_CPL_TROUBLESHOOTING || t == TARGET_CPL_WINDOWSUPDATE;
+}
+static bool all(void *ctx, enum launch_target t) { (void)ctx; (void)t; return true; }
+static bool none(void *ctx, enum launch_target t) { (void)ctx; (void)t; return false; }
+
+static void launches(void)
+{
+    enum launch_target chain[LAUNCH_MAX_TARGETS];
+
+    CHECK_EQ_INT(2, launch_chain(LAUNCH_TROUBLESHOOTER, 19045, chain));
+    CHECK_EQ_INT(TARGET_SETTINGS_TROUBLESHOOT, chain[0]);
+    CHECK_EQ_INT(TARGET_CPL_TROUBLESHOOTING, chain[1]);
+    CHECK_EQ_INT(1, launch_chain(LAUNCH_TROUBLESHOOTER, 9600, chain));
+    CHECK_EQ_INT(TARGET_CPL_TROUBLESHOOTING, chain[0]);
+    CHECK_EQ_INT(1, launch_chain(LAUNCH_UPDATE_SETTINGS, 7601, chain));
+    CHECK_EQ_INT(TARGET_CPL_WINDOWSUPDATE, chain[0]);
+
+    CHECK_EQ_INT(TARGET_SETTINGS_TROUBLESHOOT, launch_pick(LAUNCH_TROUBLESHOOTER, 22631, all, NULL));
+    CHECK_EQ_INT(TARGET_SETTINGS_WINDOWSUPDATE, launch_pick(LAUNCH_UPDATE_SETTINGS, 10240, all, NULL));
+    CHECK_EQ_INT(TARGET_CPL_WINDOWSUPDATE, launch_pick(LAUNCH_UPDATE_SETTINGS, 10239, all, NULL));
+    /* No ms-settings handler: fall back to Control Panel. */
+    CHECK_EQ_INT(TARGET_CPL_TROUBLESHOOTING, launch_pick(LAUNCH_TROUBLESHOOTER, 19045, only_cpl, NULL));
+    CHECK_EQ_INT(TARGET_NONE, launch_pick(LAUNCH_TROUBLESHOOTER, 19045, none, NULL));
+}
+
+int main(void)
+{
+    menus();
+    launches();
+    return test_summary("test_menu_launch");
+}

@@ -1,0 +1,120 @@
+#!/usr/bin/env bash
+# End to end: the real tray icon in a Wine desktop under Xvfb, driven with
+# xdotool as a person would. Screenshots go to docs/screenshots/.
+# Usage: tray_e2e.sh BUILD_DIR [SCREENSHOT_DIR]
+set -u
+B=$(cd "$1" && pwd)
+here=$(cd "$(dirname "$0")" && pwd)
+SHOTS=${2:-$here/../../docs/screenshots}
+mkdir -p "$SHOTS"
+. "$here/../win/winenv.sh"
+. "$here/desktop.sh"
+
+passed=0 failed=0
+ok() { passed=$((passed + 1)); echo "ok: $*"; }
+bad() { failed=$((failed + 1)); echo "FAIL: $*" >&2; }
+check() { local what=$1; shift; if "$@"; then ok "$what"; else bad "$what"; fi; }
+desktop_start_xvfb
+winenv_new "$B"
+cleanup() {
+  wineserver -k 2>/dev/null
+  winenv_end
+  desktop_stop_xvfb
+}
+trap cleanup EXIT
+
+winenv_fake_usosvc "$B" demand
+# A stand-in for the Settings app's ms-settings: handler, which records the URI.
+URILOG=$WINENV_DIR/uri.log
+wine reg add 'HKCR\ms-settings' /v 'URL Protocol' /d '' /f >/dev/null 2>&1
+wine reg add 'HKCR\ms-settings\shell\open\command' /ve /d \
+  "\"$(winpath "$B/urilog.exe")\" \"$(winpath "$URILOG")\" \"%1\"" /f >/dev/null 2>&1
+svc() { wine "$B/svctool.exe" "$@" >/dev/null 2>&1; }
+uri_opened() { [ -f "$URILOG" ] && tr -d '\r' <"$URILOG" | grep -qx "$1"; }
+
+tray_pid() { pgrep -f 'build/win/wutray.exe|wutray\.exe$' | head -1; }
+# The popup menu: a visible X window of wutray.exe larger than a tooltip
+# (closed menus stay around unmapped, so only visible ones count).
+menu_id() {
+  local id WIDTH HEIGHT
+  for id in $(xdotool search --onlyvisible --class wutray.exe 2>/dev/null); do
+    eval "$(xdotool getwindowgeometry --shell "$id")"
+    if [ "$WIDTH" -gt 150 ] && [ "$HEIGHT" -gt 80 ]; then echo "$id"; return; fi
+  done
+}
+menu_shown() { [ -n "$(menu_id)" ]; }
+no_menu() { ! menu_shown; }
+open_menu() {
+  wait_for 50 no_menu
+  xdotool mousemove $IX $IY click 3
+  wait_for 50 menu_shown
+}
+choose() { # mnemonic key of a menu item
+  local m
+  m=$(menu_id)
+  [ -n "$m" ] && xdotool windowfocus --sync "$m" key "$1"
+}
+
+# 1. Start: the icon appears, green, because idle stopped services are normal.
+desktop_start_tray "$B"
+check "icon appears and shows OK" wait_for 300 icon_is green
+
+# 2. A second start in the same session leaves quietly; still one icon owner.
+timeout 30 wine "$B/wutray.exe"
+rc=$?
+check "second instance exits with 0 (got $rc)" [ "$rc" -eq 0 ]
+n=$(xwininfo -root -tree | grep -c '"wutray": ("wutray.exe"')
+check "one wutray window after a second start (got $n)" [ "$n" -eq 1 ]
+
+# 3. Right-click: the menu appears where it was not before.
+shot; cp "$SHOT" "$WINENV_DIR/before.png"
+check "right-click opens the menu" open_menu
+xdotool mousemove $((W - 120)) $((H - 60)) # onto the menu: hides the tooltip, highlights an item
+sleep 0.5
+shot
+diff_px=$(compare -metric AE -crop 220x120+$((W - 230))+$((H - 140)) "$WINENV_DIR/before.png" "$SHOT" null: 2>&1 | cut -d' ' -f1)
+check "the menu is drawn (changed pixels: $diff_px)" [ "${diff_px%.*}" -gt 2000 ]
+crop_corner "$SHOTS/menu.png"
+
+# 4. Windows Update gets disabled; "Check now" shows it without waiting for the poll.
+svc start-type wuauserv disabled
+choose c
+check "Check now: icon turns red for a disabled service" wait_for 100 icon_is red
+xdotool mousemove $IX $IY
+sleep 1.5
+shot
+crop_corner "$SHOTS/broken-tooltip.png"
+
+# 5. The troubleshooter entry opens Windows' page through its handler.
+check "menu opens again" open_menu
+choose t
+check "troubleshooter: ms-settings:troubleshoot was opened" \
+  wait_for 100 uri_opened 'ms-settings:troubleshoot'
+check "menu opens for settings" open_menu
+choose s
+check "settings: ms-settings:windowsupdate was opened" \
+  wait_for 100 uri_opened 'ms-settings:windowsupdate'
+
+# 6. Re-enabled, restarted from the menu: both services end up running, icon green.
+svc start-type wuauserv demand
+check "menu opens for restart" open_menu
+choose r
+check "restart: icon green again" wait_for 200 icon_is green
+wait_for 100 svc wait wuauserv running 100
+check "restart: wuauserv running" [ "$(wine "$B/svctool.exe" state wuauserv | tr -d '\r')" = running ]
+check "restart: UsoSvc running" [ "$(wine "$B/svctool.exe" state UsoSvc | tr -d '\r')" = running ]
+xdotool mousemove $((W / 2)) $((H / 2)) # away from the icon: no tooltip over the balloon
+sleep 2.5 # balloons are drawn about 2 s after the call
+shot
+crop_corner "$SHOTS/restart-balloon.png"
+
+# 7. Exit: the process ends and the icon goes with it.
+pid=$(tray_pid)
+check "menu opens for exit" open_menu
+choose x
+gone() { ! kill -0 "$pid" 2>/dev/null; }
+check "exit: wutray.exe has ended" wait_for 50 gone
+check "exit: the icon is gone" icon_is none
+
+echo "tray_e2e: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]

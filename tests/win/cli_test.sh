@@ -1,0 +1,115 @@
+#!/usr/bin/env bash
+# wutray-cli.exe under Wine against Wine's real service manager, in a fresh
+# prefix: status levels, JSON and exit codes; restart order, failures and
+# exit codes; usage errors. Usage: cli_test.sh BUILD_DIR
+set -u
+B=$(cd "$1" && pwd)
+. "$(dirname "$0")/winenv.sh"
+passed=0 failed=0
+ok() { passed=$((passed + 1)); }
+bad() { failed=$((failed + 1)); echo "FAIL: $*" >&2; }
+expect_eq() { # what expected actual
+  if [ "$2" = "$3" ]; then ok; else bad "$1: expected '$2', got '$3'"; fi
+}
+expect_has() { # what haystack needle
+  case "$2" in *"$3"*) ok ;; *) bad "$1: expected to contain '$3', got '$2'" ;; esac
+}
+
+winenv_new "$B"
+trap winenv_end EXIT
+OUT=$WINENV_DIR/out ERR=$WINENV_DIR/err
+cli() { wine "$B/wutray-cli.exe" "$@" >"$OUT" 2>"$ERR"; echo $?; }
+svc() { wine "$B/svctool.exe" "$@" >/dev/null; }
+json() { # python expression over j (the parsed JSON in $OUT)
+  python3 -c "import json,sys; j=json.load(open(sys.argv[1])); print($1)" "$OUT" 2>&1
+}
+order_log() { tr -d '\r' <"$WINENV_DIR/order.log" | paste -sd, -; }
+
+# 1. Windows 10 without the Update Orchestrator: critical.
+rc=$(cli status --json)
+expect_eq "status, no UsoSvc: exit" 2 "$rc"
+expect_eq "status, no UsoSvc: level" critical "$(json 'j["level"]')"
+expect_eq "status, no UsoSvc: reason" UsoSvc_missing "$(json 'j["reasons"][0]["code"]')"
+expect_eq "status, no UsoSvc: state" missing "$(json '[s["state"] for s in j["services"] if s["name"]=="UsoSvc"][0]')"
+expect_eq "status: evaluated_at is ISO 8601 UTC" True \
+  "$(json '__import__("re").fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", j["evaluated_at"]) is not None')"
+
+# 2. With a (fake) UsoSvc, both stopped: that is normal.
+winenv_fake_usosvc "$B" demand
+rc=$(cli status --json)
+expect_eq "status, idle: exit" 0 "$rc"
+expect_eq "status, idle: level" ok "$(json 'j["level"]')"
+expect_eq "status, idle: no reasons" 0 "$(json 'len(j["reasons"])')"
+expect_eq "status, idle: services" "wuauserv:stopped:manual,UsoSvc:stopped:manual" \
+  "$(json '",".join(s["name"]+":"+s["state"]+":"+s["start_type"] for s in j["services"])')"
+
+# 3. Windows Update disabled: critical at once, in JSON and in words.
+svc start-type wuauserv disabled
+rc=$(cli status --json)
+expect_eq "status, disabled: exit" 2 "$rc"
+expect_eq "status, disabled: level" critical "$(json 'j["level"]')"
+expect_eq "status, disabled: reason" wuauserv_disabled "$(json 'j["reasons"][0]["code"]')"
+expect_eq "status, disabled: state" disabled "$(json 'j["services"][0]["state"]')"
+rc=$(cli status)
+expect_eq "status text, disabled: exit" 2 "$rc"
+expect_has "status text, disabled" "$(cat "$OUT")" "Windows Update: Broken"
+expect_has "status text, disabled" "$(cat "$OUT")" "The Windows Update service is disabled"
+
+# 4. Restart with Windows Update disabled: not started, not re-enabled; exit 3.
+rc=$(cli restart)
+expect_eq "restart, disabled: exit" 3 "$rc"
+expect_has "restart, disabled: message" "$(cat "$ERR")" "The Windows Update service is disabled, so it was not started"
+svc wait wuauserv stopped 1000 && ok || bad "restart, disabled: wuauserv was started"
+expect_eq "restart, disabled: start type unchanged" 2 "$(cli status >/dev/null; cli status --json)"
+
+# 5. The order of a full restart, recorded by the fakes.
+svc start-type wuauserv demand
+svc stop UsoSvc && svc wait UsoSvc stopped 5000 # step 4 restarted it
+LOG=$(winpath "$WINENV_DIR/order.log")
+FAKE=$(winpath "$B/fakesvc.exe")
+svc binpath wuauserv "$FAKE" wuauserv --stop-ms 150 --log "$LOG"
+svc binpath UsoSvc "$FAKE" UsoSvc --stop-ms 150 --log "$LOG"
+svc start wuauserv && svc wait wuauserv running 5000
+svc start UsoSvc && svc wait UsoSvc running 5000
+rm -f "$WINENV_DIR/order.log"
+rc=$(cli restart)
+expect_eq "restart: exit" 0 "$rc"
+expect_eq "restart: order" "stop UsoSvc,stop wuauserv,start wuauserv,start UsoSvc" "$(order_log)"
+expect_has "restart: summary" "$(cat "$OUT")" "The update services were restarted."
+expect_has "restart: step timing" "$(cat "$OUT")" "The Update Orchestrator service stopped: "
+rc=$(cli status --json)
+expect_eq "after restart: both running" "running,running" "$(json '",".join(s["state"] for s in j["services"])')"
+
+# 6. The Update Orchestrator fails to start: exit 1, one line naming it;
+#    Windows Update, which was running, is running again.
+svc stop UsoSvc && svc wait UsoSvc stopped 5000
+svc binpath UsoSvc "$FAKE" UsoSvc --fail-start
+rc=$(cli restart)
+expect_eq "restart, start failure: exit" 1 "$rc"
+expect_eq "restart, start failure: one line" 1 "$(grep -c . "$ERR")"
+expect_has "restart, start failure: names it" "$(cat "$ERR")" "The Update Orchestrator service could not be started"
+svc wait wuauserv running 1000 && ok || bad "restart, start failure: wuauserv not left running"
+
+# 7. Usage errors: exit 64, a message on stderr, nothing done, nothing on stdout.
+for args in "bogus" "status --bogus" "status --json --json" "restart --json" "--json"; do
+  # shellcheck disable=SC2086
+  rc=$(cli $args)
+  expect_eq "usage '$args': exit" 64 "$rc"
+  expect_eq "usage '$args': stdout empty" "" "$(cat "$OUT")"
+  expect_has "usage '$args': usage on stderr" "$(cat "$ERR")" "Usage: wutray-cli"
+done
+rc=$(cli)
+expect_eq "no arguments: exit" 64 "$rc"
+expect_has "no arguments: message" "$(cat "$ERR")" "a command is required"
+rc=$(cli "$(printf 'x%.0s' $(seq 1 200))")
+expect_eq "overlong argument: exit" 64 "$rc"
+rc=$(cli --help)
+expect_eq "--help: exit" 0 "$rc"
+expect_has "--help: usage" "$(cat "$OUT")" "Exit code: 0 OK, 1 warning, 2 critical, 3 unknown"
+rc=$(cli --version)
+want=$(sed -n 's/^project(wutray VERSION \([0-9.]*\).*/\1/p' "$(dirname "$0")/../../CMakeLists.txt")
+expect_eq "--version: exit" 0 "$rc"
+expect_eq "--version: text" "wutray-cli $want" "$(tr -d '\r' <"$OUT")"
+
+echo "cli_test: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]

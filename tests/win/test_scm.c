@@ -1,0 +1,164 @@
+/* The SCM adapter against Wine's real service manager: readings of an
+ * existing, a missing and a disabled service, and stop/start round trips of
+ * a fake service this test installs (and removes) itself. */
+#include <windows.h>
+
+#include "scm.h"
+#include "test.h"
+
+#define SVC_RT L"wutray-test-roundtrip"
+#define SVC_DIS L"wutray-test-disabled"
+
+static wchar_t fakesvc[MAX_PATH];
+
+static void sibling(const wchar_t *file, wchar_t *out, size_t cap)
+{
+    wchar_t *slash;
+    GetModuleFileNameW(NULL, out, (DWORD)cap);
+    slash = wcsrchr(out, L'\\');
+    if (slash) slash[1] = 0;
+    wcsncat(out, file, cap - wcslen(out) - 1);
+}
+
+/* Installs fakesvc.exe as `name` with the given extra arguments. */
+static BOOL install(const wchar_t *name, DWORD start, const wchar_t *args)
+{
+    SC_HANDLE scm = OpenSCManagerW(NULL, NULL, SC_MANAGER_ALL_ACCESS), svc;
+    wchar_t bin[1024];
+
+    if (!scm) return FALSE;
+    _snwprintf(bin, 1024, L"\"%ls\" %ls %ls", fakesvc, name, args);
+    bin[1023] = 0;
+    svc = CreateServiceW(scm, name, name, SERVICE_ALL_ACCESS, SERVICE_WIN32_OWN_PROCESS, start,
+                         SERVICE_ERROR_NORMAL, bin, NULL, NULL, NULL, NULL, NULL);
+    if (svc) CloseServiceHandle(svc);
+    CloseServiceHandle(scm);
+    return svc != NULL;
+}
+
+static void uninstall(const wchar_t *name)
+{
+    SC_HANDLE scm = OpenSCManagerW(NULL, NULL, SC_MANAGER_ALL_ACCESS), svc;
+    SERVICE_STATUS ss;
+    if (!scm) return;
+    svc = OpenServiceW(scm, name, SERVICE_ALL_ACCESS);
+    if (svc) {
+        ControlService(svc, SERVICE_CONTROL_STOP, &ss);
+        DeleteService(svc);
+        CloseServiceHandle(svc);
+    }
+    CloseServiceHandle(scm);
+}
+
+static void reads(void)
+{
+    struct svc_reading r;
+    struct health_snapshot s;
+
+    scm_read(L"wuauserv", &r); /* Wine ships its own */
+    CHECK_EQ_INT(SVC_PRESENT, r.presence);
+    CHECK(r.state == SVC_STOPPED || r.state == SVC_RUNNING);
+    CHECK_EQ_INT(SVC_START_DEMAND, r.start);
+    CHECK(r.display_name[0] != 0);
+
+    scm_read(L"wutray-no-such-service", &r);
+    CHECK_EQ_INT(SVC_MISSING, r.presence);
+    CHECK_EQ_INT(ERROR_SERVICE_DOES_NOT_EXIST, r.win32_error);
+
+    CHECK(install(SVC_DIS, SERVICE_DISABLED, L""));
+    scm_read(SVC_DIS, &r);
+    CHECK_EQ_INT(SVC_PRESENT, r.presence);
+    CHECK_EQ_INT(SVC_START_DISABLED, r.start);
+    CHECK_EQ_INT(SVC_STOPPED, r.state);
+    CHECK_EQ_STR("disabled", svc_state_keyword(&r));
+    {
+        struct restart_op_result o;
+        scm_start(SVC_DIS, &scm_default_limits, &o);
+        CHECK_EQ_INT(RESTART_ERR_DISABLED, o.result);
+        CHECK_EQ_INT(ERROR_SERVICE_DISABLED, o.win32_error);
+    }
+    uninstall(SVC_DIS);
+
+    scm_snapshot(&s);
+    CHECK(s.os_build >= 10240); /* the prefix is set to Windows 10 */
+    CHECK(s.taken_ms > 1600000000000ull);
+    CHECK_EQ_INT(SVC_PRESENT, s.svc[SVC_WUAUSERV].presence);
+}
+
+static void round_trip(void)
+{
+    struct restart_op_result o;
+    struct svc_reading r;
+
+    CHECK(install(SVC_RT, SERVICE_DEMAND_START, L"--start-ms 300 --stop-ms 200"));
+    scm_start(SVC_RT, &scm_default_limits, &o);
+    CHECK_EQ_INT(RESTART_DONE, o.result);
+    CHECK_EQ_INT(SVC_RUNNING, o.state);
+    CHECK(o.elapsed_ms >= 300); /* it waited for RUNNING, not just for StartService */
+    scm_read(SVC_RT, &r);
+    CHECK_EQ_INT(SVC_RUNNING, r.state);
+
+    scm_start(SVC_RT, &scm_default_limits, &o); /* already running is fine */
+    CHECK_EQ_INT(RESTART_DONE, o.result);
+
+    scm_stop(SVC_RT, &scm_default_limits, &o);
+    CHECK_EQ_INT(RESTART_DONE, o.result);
+    CHECK_EQ_INT(SVC_STOPPED, o.state);
+    CHECK(o.elapsed_ms >= 200);
+    scm_read(SVC_RT, &r);
+    CHECK_EQ_INT(SVC_STOPPED, r.state);
+
+    scm_stop(SVC_RT, &scm_default_limits, &o); /* already stopped is fine */
+    CHECK_EQ_INT(RESTART_DONE, o.result);
+    uninstall(SVC_RT);
+}
+
+static void failures(void)
+{
+    struct restart_op_result o;
+    struct svc_reading r;
+    const struct scm_wait_limits quick = {300, 800};
+    ULONGLONG t0;
+
+    /* A service that gives up while starting: reported as failed, fast. */
+    CHECK(install(SVC_RT, SERVICE_DEMAND_START, L"--start-ms 100 --fail-start"));
+    scm_start(SVC_RT, &scm_default_limits, &o);
+    CHECK_EQ_INT(RESTART_ERR_FAILED, o.result);
+    CHECK_EQ_INT(SVC_STOPPED, o.state);
+    CHECK(o.elapsed_ms < 5000);
+    uninstall(SVC_RT);
+
+    /* A stop slower than the limits: a timeout, bounded by the cap, naming the state. */
+    CHECK(install(SVC_RT, SERVICE_DEMAND_START, L"--stop-ms 3000"));
+    scm_start(SVC_RT, &scm_default_limits, &o);
+    CHECK_EQ_INT(RESTART_DONE, o.result);
+    t0 = GetTickCount64();
+    scm_stop(SVC_RT, &quick, &o);
+    CHECK_EQ_INT(RESTART_ERR_TIMEOUT, o.result);
+    CHECK_EQ_INT(SVC_STOP_PENDING, o.state);
+    CHECK(GetTickCount64() - t0 < 2500);
+    CHECK(o.elapsed_ms >= 800);
+    /* and a normal wait afterwards sees it through */
+    scm_stop(SVC_RT, &scm_default_limits, &o);
+    CHECK_EQ_INT(RESTART_DONE, o.result);
+    scm_read(SVC_RT, &r);
+    CHECK_EQ_INT(SVC_STOPPED, r.state);
+    uninstall(SVC_RT);
+
+    /* Starting or stopping a service that does not exist. */
+    scm_start(L"wutray-no-such-service", &scm_default_limits, &o);
+    CHECK_EQ_INT(RESTART_ERR_MISSING, o.result);
+    scm_stop(L"wutray-no-such-service", &scm_default_limits, &o);
+    CHECK_EQ_INT(RESTART_ERR_MISSING, o.result);
+}
+
+int wmain(void)
+{
+    sibling(L"fakesvc.exe", fakesvc, MAX_PATH);
+    uninstall(SVC_RT); /* leftovers of an interrupted run */
+    uninstall(SVC_DIS);
+    reads();
+    round_trip();
+    failures();
+    return test_summary("test_scm");
+}

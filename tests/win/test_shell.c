@@ -1,0 +1,117 @@
+/* The shell adapter: URI handler checks against the real registry (HKCR:
+ * Wine's AssocQueryString does not see per-user HKCU\Software\Classes), the
+ * fall-back to Control Panel where Wine has no ms-settings: handler. */
+#include <windows.h>
+
+#include "shell.h"
+#include "test.h"
+
+#define SCHEME L"wutray-test-scheme"
+#define KEY SCHEME
+
+static BOOL register_scheme(void)
+{
+    HKEY k;
+    const wchar_t cmd[] = L"\"C:\\windows\\system32\\notepad.exe\" \"%1\"";
+    if (RegCreateKeyExW(HKEY_CLASSES_ROOT, KEY L"\\shell\\open\\command", 0, NULL, 0,
+                        KEY_WRITE, NULL, &k, NULL) != ERROR_SUCCESS)
+        return FALSE;
+    RegSetValueExW(k, NULL, 0, REG_SZ, (const BYTE *)cmd, sizeof(cmd));
+    RegCloseKey(k);
+    if (RegCreateKeyExW(HKEY_CLASSES_ROOT, KEY, 0, NULL, 0, KEY_WRITE, NULL, &k, NULL) != ERROR_SUCCESS)
+        return FALSE;
+    RegSetValueExW(k, L"URL Protocol", 0, REG_SZ, (const BYTE *)L"", sizeof(wchar_t));
+    RegCloseKey(k);
+    return TRUE;
+}
+
+/* Registers urilog.exe (next to this test) as the handler of ms-settings:,
+ * writing to `log`; returns FALSE if that failed. */
+static BOOL register_settings_stub(const wchar_t *log)
+{
+    wchar_t exe[MAX_PATH], cmd[1024], *slash;
+    HKEY k;
+
+    GetModuleFileNameW(NULL, exe, MAX_PATH);
+    slash = wcsrchr(exe, L'\\');
+    if (!slash) return FALSE;
+    wcscpy(slash + 1, L"urilog.exe");
+    _snwprintf(cmd, 1024, L"\"%ls\" \"%ls\" \"%%1\"", exe, log);
+    cmd[1023] = 0;
+    if (RegCreateKeyExW(HKEY_CLASSES_ROOT, L"ms-settings\\shell\\open\\command", 0, NULL, 0,
+                        KEY_WRITE, NULL, &k, NULL) != ERROR_SUCCESS)
+        return FALSE;
+    RegSetValueExW(k, NULL, 0, REG_SZ, (const BYTE *)cmd, (DWORD)((wcslen(cmd) + 1) * sizeof(wchar_t)));
+    RegCloseKey(k);
+    if (RegCreateKeyExW(HKEY_CLASSES_ROOT, L"ms-settings", 0, NULL, 0, KEY_WRITE, NULL, &k, NULL) != ERROR_SUCCESS)
+        return FALSE;
+    RegSetValueExW(k, L"URL Protocol", 0, REG_SZ, (const BYTE *)L"", sizeof(wchar_t));
+    RegCloseKey(k);
+    return TRUE;
+}
+
+/* Reads the first line of the stub's log, waiting up to 5 s for it. */
+static void read_log(const wchar_t *log, char *out, size_t cap)
+{
+    out[0] = 0;
+    for (int i = 0; i < 50 && !out[0]; i++) {
+        FILE *f = _wfopen(log, L"r");
+        if (f) {
+            if (!fgets(out, (int)cap, f)) out[0] = 0;
+            fclose(f);
+        }
+        if (!out[0]) Sleep(100);
+    }
+    out[strcspn(out, "\r\n")] = 0;
+}
+
+static bool available(void *ctx, enum launch_target t)
+{
+    (void)ctx;
+    return shell_target_available(t) != FALSE;
+}
+
+int wmain(void)
+{
+    RegDeleteTreeW(HKEY_CLASSES_ROOT, KEY);
+    CHECK(!shell_scheme_available(SCHEME));
+    CHECK(register_scheme());
+    CHECK(shell_scheme_available(SCHEME));
+    RegDeleteTreeW(HKEY_CLASSES_ROOT, KEY);
+    CHECK(!shell_scheme_available(SCHEME));
+    CHECK(!shell_scheme_available(L"wutray-no-such-scheme"));
+
+    /* Control Panel exists in every Windows (and in Wine). */
+    CHECK(shell_target_available(TARGET_CPL_TROUBLESHOOTING));
+    CHECK(!shell_target_available(TARGET_NONE));
+    CHECK(!shell_target_available((enum launch_target)42));
+    CHECK_EQ_INT(ERROR_INVALID_PARAMETER, shell_open_target(TARGET_NONE));
+
+    /* Wine has no Settings app: the chain must fall back to Control Panel. */
+    if (!shell_scheme_available(L"ms-settings")) {
+        CHECK_EQ_INT(TARGET_CPL_TROUBLESHOOTING, launch_pick(LAUNCH_TROUBLESHOOTER, 19045, available, NULL));
+        CHECK_EQ_INT(TARGET_CPL_WINDOWSUPDATE, launch_pick(LAUNCH_UPDATE_SETTINGS, 19045, available, NULL));
+    } else {
+        CHECK_EQ_INT(TARGET_SETTINGS_TROUBLESHOOT, launch_pick(LAUNCH_TROUBLESHOOTER, 19045, available, NULL));
+    }
+
+    /* With a handler for ms-settings: it is preferred, and opening it runs
+     * the handler with the URI. */
+    {
+        wchar_t log[MAX_PATH];
+        char line[256];
+        GetTempPathW(MAX_PATH, log);
+        wcscat(log, L"wutray-test-uri.log");
+        DeleteFileW(log);
+        CHECK(register_settings_stub(log));
+        CHECK(shell_scheme_available(L"ms-settings"));
+        CHECK_EQ_INT(TARGET_SETTINGS_TROUBLESHOOT, launch_pick(LAUNCH_TROUBLESHOOTER, 19045, available, NULL));
+        CHECK_EQ_INT(TARGET_CPL_TROUBLESHOOTING, launch_pick(LAUNCH_TROUBLESHOOTER, 9600, available, NULL));
+        CHECK_EQ_INT(0, shell_open_target(TARGET_SETTINGS_TROUBLESHOOT));
+        read_log(log, line, sizeof(line));
+        CHECK_EQ_STR("ms-settings:troubleshoot", line);
+        RegDeleteTreeW(HKEY_CLASSES_ROOT, L"ms-settings");
+        DeleteFileW(log);
+    }
+    return test_summary("test_shell");
+}

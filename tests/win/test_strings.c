@@ -1,0 +1,77 @@
+/* Every message ID that core hands out, and every ID the programs use, has
+ * text in the string table (compiled into this test from res/strings.rc). */
+#include <windows.h>
+
+#include "cli_args.h"
+#include "health.h"
+#include "menu.h"
+#include "msg.h"
+#include "report.h"
+#include "restart.h"
+#include "strings.h"
+#include "test.h"
+
+static void has_text(int id)
+{
+    wchar_t buf[1024];
+    if (str_load((UINT)id, buf, ARRAYSIZE(buf)) && buf[0]) test_passed++;
+    else TEST_FAIL_AT("string %d is missing from the string table", id);
+}
+
+int wmain(void)
+{
+    static const int used_by_programs[] = {
+        IDS_ALL_GOOD, IDS_TIP_FORMAT, IDS_TIP_MORE, IDS_BALLOON_TITLE, IDS_RESTART_TITLE,
+        IDS_OPEN_FAILED, IDS_TIP_STEP_STOP, IDS_TIP_STEP_START, IDS_EXIT_AFTER_RESTART,
+        IDS_PAGE_TROUBLESHOOTER, IDS_PAGE_SETTINGS, IDS_RESTART_STEP_DONE, IDS_WORD_STOPPED,
+        IDS_WORD_STARTED, IDS_CLI_USAGE, IDS_CLI_VERSION, IDS_CLI_STATUS_HEAD,
+        IDS_CLI_SERVICE_LINE, IDS_CLI_REASONS, IDS_LEVEL_CHECKING, IDS_LEVEL_RESTARTING,
+    };
+    struct menu_model m;
+    struct menu_state st = {0};
+    struct svc_reading r;
+    wchar_t buf[256];
+
+    for (size_t i = 0; i < ARRAYSIZE(used_by_programs); i++) has_text(used_by_programs[i]);
+    for (int k = 0; k < REASON_KIND_COUNT; k++) has_text(health_reason_msg((enum reason_kind)k));
+    for (int l = HEALTH_OK; l <= HEALTH_UNKNOWN; l++) has_text(health_level_msg((enum health_level)l));
+    for (int s = SVC_START_UNKNOWN; s <= SVC_START_DISABLED; s++) has_text(svc_start_msg((enum svc_start)s));
+    for (int id = 0; id < SVC_COUNT; id++) has_text(svc_label_msg((enum svc_id)id));
+    ZeroMemory(&r, sizeof(r));
+    for (int p = SVC_PRESENT; p <= SVC_QUERY_FAILED; p++) {
+        r.presence = (enum svc_presence)p;
+        for (int s = SVC_STATE_UNKNOWN; s <= SVC_PAUSED; s++) {
+            r.state = (enum svc_state)s;
+            has_text(svc_state_msg(&r));
+        }
+    }
+    for (int res = RESTART_DONE; res <= RESTART_ERR_NOTHING; res++) {
+        has_text(restart_result_msg((enum restart_result)res, RESTART_STOP));
+        has_text(restart_result_msg((enum restart_result)res, RESTART_START));
+    }
+    for (int e = CLI_OK; e <= CLI_ERR_TOO_LONG; e++) has_text(cli_error_msg((enum cli_error)e));
+    menu_build(&st, &m);
+    for (unsigned i = 0; i < m.n_items; i++)
+        if (m.items[i].cmd != MENU_CMD_SEPARATOR) has_text(m.items[i].msg);
+
+    /* The tooltip fits the notification area's 128 characters and says why. */
+    {
+        struct health_result res;
+        ZeroMemory(&res, sizeof(res));
+        res.level = HEALTH_BROKEN;
+        res.n_reasons = 2;
+        res.reasons[0].kind = REASON_DISABLED;
+        res.reasons[0].svc = SVC_WUAUSERV;
+        res.reasons[1].kind = REASON_MISSING;
+        res.reasons[1].svc = SVC_USOSVC;
+        report_tooltip(&res, buf, 128);
+        CHECK(wcsstr(buf, L"Windows Update: Broken") == buf);
+        CHECK(wcsstr(buf, L"The Windows Update service is disabled") != NULL);
+        CHECK(wcsstr(buf, L"(+1 more)") != NULL);
+        CHECK(wcslen(buf) < 128);
+    }
+    /* A missing string still shows something rather than nothing. */
+    str_format(buf, ARRAYSIZE(buf), 9999);
+    CHECK(wcscmp(buf, L"#9999") == 0);
+    return test_summary("test_strings");
+}
