@@ -32,10 +32,10 @@ set_source_files_properties(res/wutray.rc res/cli.rc PROPERTIES OBJECT_DEPENDS
   "${CMAKE_SOURCE_DIR}/res/strings.rc;${CMAKE_SOURCE_DIR}/res/common.rc;${CMAKE_SOURCE_DIR}/res/wutray.manifest;${CMAKE_SOURCE_DIR}/src/core/msg.h")
 
 # Test fixtures: a fake service, a service set-up tool, a keep-alive.
-foreach(fx fakesvc svctool sleeper)
+foreach(fx fakesvc svctool sleeper traypoke)
   add_executable(${fx} tests/fixtures/${fx}.c)
   target_link_options(${fx} PRIVATE ${win_link})
-  target_link_libraries(${fx} PRIVATE advapi32)
+  target_link_libraries(${fx} PRIVATE advapi32 shell32 user32)
 endforeach()
 add_executable(urilog WIN32 tests/fixtures/urilog.c)
 target_link_options(urilog PRIVATE ${win_link} -mwindows)

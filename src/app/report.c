@@ -75,8 +75,7 @@ void report_print_status(const struct health_snapshot *s, const struct health_re
         svc_label((enum svc_id)i, label, ARRAYSIZE(label));
         str_load((UINT)svc_state_msg(r), state, ARRAYSIZE(state));
         str_load((UINT)svc_start_msg(r->start), start, ARRAYSIZE(start));
-        con_line(STD_OUTPUT_HANDLE, IDS_CLI_SERVICE_LINE, label, svc_name((enum svc_id)i), state,
-                 r->presence == SVC_PRESENT ? start : L"-");
+        con_line(STD_OUTPUT_HANDLE, IDS_CLI_SERVICE_LINE, label, svc_name((enum svc_id)i), state, start);
     }
     if (res->n_reasons == 0) {
         str_load(IDS_ALL_GOOD, line, ARRAYSIZE(line));

@@ -2,39 +2,10 @@
  * Windows versions, with time injected. */
 #include "health.h"
 #include "msg.h"
+#include "readings.h"
 #include "test.h"
 
 #define MIN_ 60000ull
-#define T0 1700000000000ull
-
-static struct svc_reading present(enum svc_state state, enum svc_start start)
-{
-    struct svc_reading r;
-    memset(&r, 0, sizeof(r));
-    r.presence = SVC_PRESENT;
-    r.state = state;
-    r.start = start;
-    return r;
-}
-
-static struct svc_reading absent(enum svc_presence p)
-{
-    struct svc_reading r;
-    memset(&r, 0, sizeof(r));
-    r.presence = p;
-    return r;
-}
-
-static struct health_snapshot snap(uint32_t build, struct svc_reading wu, struct svc_reading uso)
-{
-    struct health_snapshot s;
-    memset(&s, 0, sizeof(s));
-    s.taken_ms = T0;
-    s.os_build = build;
-    s.svc[SVC_WUAUSERV] = wu;
-    s.svc[SVC_USOSVC] = uso;
-    return s;
-}
 
 struct row {
     const char *name;

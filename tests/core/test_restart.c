@@ -1,27 +1,8 @@
 /* Restart plan and sequence, with a fake service manager recording calls. */
 #include "msg.h"
 #include "restart.h"
+#include "readings.h"
 #include "test.h"
-
-static struct svc_reading rd(enum svc_state state, enum svc_start start)
-{
-    struct svc_reading r;
-    memset(&r, 0, sizeof(r));
-    r.presence = SVC_PRESENT;
-    r.state = state;
-    r.start = start;
-    return r;
-}
-
-static struct health_snapshot snap(uint32_t build, struct svc_reading wu, struct svc_reading uso)
-{
-    struct health_snapshot s;
-    memset(&s, 0, sizeof(s));
-    s.os_build = build;
-    s.svc[SVC_WUAUSERV] = wu;
-    s.svc[SVC_USOSVC] = uso;
-    return s;
-}
 
 /* Renders a plan or a call log as "stop:UsoSvc,start:wuauserv". */
 static void render(const struct restart_step *steps, unsigned n, char *buf, size_t cap)
@@ -65,15 +46,26 @@ static void fake_progress(void *ctx, const struct restart_step *step)
 
 static const struct restart_ops ops = {fake_run, fake_progress};
 
+/* Plans for `s` and runs the plan against a fresh fake that fails at call
+ * `fail_at` (-1: never) with `fail_with`. */
+static void plan_and_run(const struct health_snapshot *s, struct fake *f, int fail_at,
+                         enum restart_result fail_with, struct restart_outcome *o)
+{
+    struct restart_plan p;
+    memset(f, 0, sizeof(*f));
+    f->fail_at = fail_at;
+    f->fail_with = fail_with;
+    restart_make_plan(s, &p);
+    restart_execute(&p, &ops, f, o);
+}
+
 static void plans(void)
 {
-    const struct svc_reading run = rd(SVC_RUNNING, SVC_START_DEMAND);
-    const struct svc_reading stop = rd(SVC_STOPPED, SVC_START_DEMAND);
-    const struct svc_reading dis = rd(SVC_STOPPED, SVC_START_DISABLED);
-    const struct svc_reading pend = rd(SVC_STOP_PENDING, SVC_START_DEMAND);
-    struct svc_reading missing;
-    memset(&missing, 0, sizeof(missing));
-    missing.presence = SVC_MISSING;
+    const struct svc_reading run = present(SVC_RUNNING, SVC_START_DEMAND);
+    const struct svc_reading stop = present(SVC_STOPPED, SVC_START_DEMAND);
+    const struct svc_reading dis = present(SVC_STOPPED, SVC_START_DISABLED);
+    const struct svc_reading pend = present(SVC_STOP_PENDING, SVC_START_DEMAND);
+    const struct svc_reading missing = absent(SVC_MISSING);
 
     const struct {
         struct health_snapshot s;
@@ -99,13 +91,11 @@ static void plans(void)
 
 static void run_ok_and_skips(void)
 {
-    struct health_snapshot s = snap(19045, rd(SVC_RUNNING, SVC_START_DEMAND), rd(SVC_RUNNING, SVC_START_AUTO));
-    struct restart_plan p;
+    struct health_snapshot s = snap(19045, present(SVC_RUNNING, SVC_START_DEMAND), present(SVC_RUNNING, SVC_START_AUTO));
     struct restart_outcome o;
-    struct fake f = {.fail_at = -1};
+    struct fake f;
 
-    restart_make_plan(&s, &p);
-    restart_execute(&p, &ops, &f, &o);
+    plan_and_run(&s, &f, -1, RESTART_DONE, &o);
     CHECK_EQ_INT(RESTART_DONE, o.result);
     CHECK_EQ_INT(4, o.steps_done);
     CHECK_EQ_INT(4, f.n_progress);
@@ -114,10 +104,7 @@ static void run_ok_and_skips(void)
 
     /* Disabled UsoSvc: the rest runs, then the outcome names UsoSvc. */
     s.svc[SVC_USOSVC].start = SVC_START_DISABLED;
-    memset(&f, 0, sizeof(f));
-    f.fail_at = -1;
-    restart_make_plan(&s, &p);
-    restart_execute(&p, &ops, &f, &o);
+    plan_and_run(&s, &f, -1, RESTART_DONE, &o);
     CHECK_EQ_INT(RESTART_ERR_DISABLED, o.result);
     CHECK_EQ_INT(SVC_USOSVC, o.svc);
     CHECK_EQ_INT(2, f.n_calls);
@@ -125,21 +112,14 @@ static void run_ok_and_skips(void)
 
     /* UsoSvc missing on Windows 10: reported as missing. */
     s.svc[SVC_USOSVC].presence = SVC_MISSING;
-    memset(&f, 0, sizeof(f));
-    f.fail_at = -1;
-    restart_make_plan(&s, &p);
-    restart_execute(&p, &ops, &f, &o);
+    plan_and_run(&s, &f, -1, RESTART_DONE, &o);
     CHECK_EQ_INT(RESTART_ERR_MISSING, o.result);
     CHECK_EQ_INT(SVC_USOSVC, o.svc);
 
     /* Nothing there at all. */
-    s.svc[SVC_WUAUSERV].presence = SVC_MISSING;
     s.os_build = 7601;
     s.svc[SVC_WUAUSERV].presence = SVC_MISSING;
-    memset(&f, 0, sizeof(f));
-    f.fail_at = -1;
-    restart_make_plan(&s, &p);
-    restart_execute(&p, &ops, &f, &o);
+    plan_and_run(&s, &f, -1, RESTART_DONE, &o);
     CHECK_EQ_INT(RESTART_ERR_MISSING, o.result);
     CHECK_EQ_INT(SVC_WUAUSERV, o.svc);
     CHECK_EQ_INT(0, f.n_calls);
@@ -147,16 +127,14 @@ static void run_ok_and_skips(void)
 
 static void failure_restores_what_was_running(void)
 {
-    struct health_snapshot s = snap(19045, rd(SVC_RUNNING, SVC_START_DEMAND), rd(SVC_RUNNING, SVC_START_AUTO));
-    struct restart_plan p;
+    struct health_snapshot s = snap(19045, present(SVC_RUNNING, SVC_START_DEMAND), present(SVC_RUNNING, SVC_START_AUTO));
     struct restart_outcome o;
-    struct fake f = {.fail_at = 1, .fail_with = RESTART_ERR_TIMEOUT};
+    struct fake f;
     char got[256];
 
     /* stop UsoSvc ok, stop wuauserv times out: UsoSvc must be started again;
      * wuauserv, which never stopped, is left alone. */
-    restart_make_plan(&s, &p);
-    restart_execute(&p, &ops, &f, &o);
+    plan_and_run(&s, &f, 1, RESTART_ERR_TIMEOUT, &o);
     CHECK_EQ_INT(RESTART_ERR_TIMEOUT, o.result);
     CHECK_EQ_INT(SVC_WUAUSERV, o.svc);
     CHECK_EQ_INT(RESTART_STOP, o.action);
@@ -167,20 +145,14 @@ static void failure_restores_what_was_running(void)
     CHECK_EQ_STR("stop:UsoSvc,stop:wuauserv,start:UsoSvc", got);
 
     /* Access denied on the first stop: nothing else is attempted. */
-    memset(&f, 0, sizeof(f));
-    f.fail_at = 0;
-    f.fail_with = RESTART_ERR_DENIED;
-    restart_execute(&p, &ops, &f, &o);
+    plan_and_run(&s, &f, 0, RESTART_ERR_DENIED, &o);
     CHECK_EQ_INT(RESTART_ERR_DENIED, o.result);
     CHECK_EQ_INT(SVC_USOSVC, o.svc);
     CHECK_EQ_INT(1, f.n_calls);
     CHECK_EQ_INT(2, restart_exit_code(o.result));
 
     /* A start failure: services that were running and stopped by us are started again. */
-    memset(&f, 0, sizeof(f));
-    f.fail_at = 2;
-    f.fail_with = RESTART_ERR_FAILED;
-    restart_execute(&p, &ops, &f, &o);
+    plan_and_run(&s, &f, 2, RESTART_ERR_FAILED, &o);
     CHECK_EQ_INT(RESTART_ERR_FAILED, o.result);
     CHECK_EQ_INT(RESTART_START, o.action);
     CHECK_EQ_INT(IDS_RESTART_START_FAILED, restart_result_msg(o.result, o.action));

@@ -108,7 +108,13 @@ sleep 2.5 # balloons are drawn about 2 s after the call
 shot
 crop_corner "$SHOTS/restart-balloon.png"
 
-# 7. Exit: the process ends and the icon goes with it.
+# 7. Explorer restarts: the icon is lost, and comes back on "TaskbarCreated".
+wine "$B/traypoke.exe" drop-icon
+check "a shell that lost the icon shows none" wait_for 50 icon_is none
+wine "$B/traypoke.exe" taskbar-created
+check "TaskbarCreated: the icon is back, still green" wait_for 50 icon_is green
+
+# 8. Exit: the process ends and the icon goes with it.
 pid=$(tray_pid)
 check "menu opens for exit" open_menu
 choose x
