@@ -12,7 +12,8 @@ add_library(wutray_win STATIC
   src/win/scm.c
   src/win/shell.c
   src/win/strings.c
-  src/win/tray.c)
+  src/win/tray.c
+  src/win/watch.c)
 target_include_directories(wutray_win PUBLIC src/win)
 target_link_libraries(wutray_win PUBLIC wutray_core ${win_libs})
 

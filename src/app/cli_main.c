@@ -20,6 +20,9 @@ static int cmd_status(BOOL json)
     static char buf[8192];
 
     scm_snapshot(&s);
+    /* A pending service is watched for a moment before it is called stuck. */
+    for (int i = 0; i < SVC_COUNT; i++)
+        scm_watch_pending(svc_name((enum svc_id)i), health_oneshot_watch_ms(s.svc[i].wait_hint_ms), &s.svc[i]);
     health_evaluate(&s, NULL, &res);
     if (json) {
         if (!report_json(&s, &res, buf, sizeof(buf))) return HEALTH_UNKNOWN;

@@ -153,3 +153,15 @@ UINT report_level_icon(enum health_level level)
     }
     return IDI_UNKNOWN;
 }
+
+void report_state_line(const struct health_snapshot *s, const struct health_result *res,
+                       wchar_t *buf, size_t cap)
+{
+    StringCchPrintfW(buf, cap, L"%hs", health_level_keyword(res->level));
+    for (int i = 0; i < SVC_COUNT; i++) {
+        wchar_t one[64];
+        StringCchPrintfW(one, ARRAYSIZE(one), L" %ls=%hs", svc_name((enum svc_id)i),
+                         svc_state_keyword(&s->svc[i]));
+        StringCchCatW(buf, cap, one);
+    }
+}

@@ -18,5 +18,8 @@ void report_print_status(const struct health_snapshot *s, const struct health_re
 BOOL report_json(const struct health_snapshot *s, const struct health_result *res,
                  char *buf, size_t cap);
 UINT report_level_icon(enum health_level level);
+/* "ok wuauserv=stopped UsoSvc=running": keywords only, for automation. */
+void report_state_line(const struct health_snapshot *s, const struct health_result *res,
+                       wchar_t *buf, size_t cap);
 
 #endif

@@ -1,6 +1,7 @@
 #include "worker.h"
 #include "restart.h"
 #include "scm.h"
+#include "watch.h"
 
 struct restart_ctx {
     HWND hwnd;
@@ -58,23 +59,35 @@ static void do_restart(HWND hwnd)
 static DWORD WINAPI worker_main(void *param)
 {
     struct worker *w = param;
+    struct watch *watch = NULL;
     MSG msg;
 
     /* Create this thread's message queue, then let worker_start return. */
     PeekMessageW(&msg, NULL, WM_USER, WM_USER, PM_NOREMOVE);
     SetEvent(w->ready);
-    while (GetMessageW(&msg, NULL, 0, 0) > 0) {
-        if (msg.message == WJOB_CHECK) do_check(w->hwnd);
-        else if (msg.message == WJOB_RESTART) do_restart(w->hwnd);
+    for (;;) {
+        DWORD wait_ms = watch ? watch_arm(watch) : INFINITE;
+        /* Alertable: service notifications run inside this wait. */
+        MsgWaitForMultipleObjectsEx(0, NULL, wait_ms, QS_POSTMESSAGE | QS_ALLPOSTMESSAGE,
+                                    MWMO_ALERTABLE | MWMO_INPUTAVAILABLE);
+        while (PeekMessageW(&msg, NULL, 0, 0, PM_REMOVE)) {
+            if (msg.message == WM_QUIT) goto done;
+            if (msg.message == WJOB_CHECK) do_check(w->hwnd);
+            else if (msg.message == WJOB_RESTART) do_restart(w->hwnd);
+            if (!watch) watch = watch_create(w->hwnd, WM_APP_SERVICE_CHANGED, w->watch_recycle_ms);
+        }
     }
+done:
+    watch_destroy(watch);
     return 0;
 }
 
-BOOL worker_start(struct worker *w, HWND hwnd)
+BOOL worker_start(struct worker *w, HWND hwnd, DWORD watch_recycle_ms)
 {
     HANDLE waits[2];
 
     w->hwnd = hwnd;
+    w->watch_recycle_ms = watch_recycle_ms;
     w->ready = CreateEventW(NULL, TRUE, FALSE, NULL);
     if (!w->ready) return FALSE;
     w->thread = CreateThread(NULL, 0, worker_main, w, 0, &w->thread_id);

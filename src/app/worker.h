@@ -1,5 +1,7 @@
-/* The tray's worker thread: service queries and restarts run here, never on
- * the window's thread; results come back as posted window messages. */
+/* The tray's service thread: every call to the service manager runs here,
+ * never on the window's thread: checks, restarts, and watching (its
+ * notifications arrive as APCs in this thread's alertable wait). Results come
+ * back as posted window messages. */
 #ifndef WUTRAY_WORKER_H
 #define WUTRAY_WORKER_H
 
@@ -13,15 +15,18 @@
 #define WM_APP_SNAPSHOT (WM_APP + 2)     /* lParam: struct health_snapshot*, receiver frees */
 #define WM_APP_RESTART_STEP (WM_APP + 3) /* wParam: restart_action, lParam: svc_id */
 #define WM_APP_RESTART_DONE (WM_APP + 4) /* lParam: struct restart_outcome*, receiver frees */
+#define WM_APP_SERVICE_CHANGED (WM_APP + 6) /* wParam: svc_id */
 
 struct worker {
     HANDLE thread;
     DWORD thread_id;
     HWND hwnd;
     HANDLE ready; /* set once the thread's queue exists */
+    DWORD watch_recycle_ms;
 };
 
-BOOL worker_start(struct worker *w, HWND hwnd);
+/* Watching starts after the first check; see watch.h for watch_recycle_ms. */
+BOOL worker_start(struct worker *w, HWND hwnd, DWORD watch_recycle_ms);
 BOOL worker_post(struct worker *w, UINT job);
 /* Asks the worker to finish and waits up to timeout_ms for it. */
 void worker_stop(struct worker *w, DWORD timeout_ms);

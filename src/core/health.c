@@ -10,6 +10,13 @@ uint32_t health_pending_bound_ms(uint32_t wait_hint_ms)
     return wait_hint_ms;
 }
 
+uint32_t health_oneshot_watch_ms(uint32_t wait_hint_ms)
+{
+    if (wait_hint_ms < HEALTH_ONESHOT_MIN_MS) return HEALTH_ONESHOT_MIN_MS;
+    if (wait_hint_ms > HEALTH_ONESHOT_MAX_MS) return HEALTH_ONESHOT_MAX_MS;
+    return wait_hint_ms;
+}
+
 void health_watch_init(struct health_watch *w)
 {
     memset(w, 0, sizeof(*w));
@@ -70,7 +77,8 @@ static void evaluate_pending(const struct health_snapshot *s,
         s->taken_ms >= w->svc[id].pending_since_ms)
         pending_for = s->taken_ms - w->svc[id].pending_since_ms;
 
-    if (pending_for > health_pending_bound_ms(r->wait_hint_ms))
+    if (pending_for > health_pending_bound_ms(r->wait_hint_ms) ||
+        (r->no_progress_ms > 0 && r->no_progress_ms >= health_oneshot_watch_ms(r->wait_hint_ms)))
         add_reason(out, starting ? REASON_STUCK_STARTING : REASON_STUCK_STOPPING,
                    id, HEALTH_BROKEN);
     else

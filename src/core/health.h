@@ -67,6 +67,11 @@ struct health_result {
 };
 
 uint32_t health_pending_bound_ms(uint32_t wait_hint_ms);
+/* How long a one-shot check (wutray-cli status) watches a pending service:
+ * its wait hint, at least 1 s and at most 10 s. No progress in that time is "stuck". */
+#define HEALTH_ONESHOT_MIN_MS 1000u
+#define HEALTH_ONESHOT_MAX_MS 10000u
+uint32_t health_oneshot_watch_ms(uint32_t wait_hint_ms);
 void health_watch_init(struct health_watch *w);
 void health_watch_update(struct health_watch *w, const struct health_snapshot *s);
 void health_evaluate(const struct health_snapshot *s, const struct health_watch *w,

@@ -44,6 +44,7 @@ struct svc_reading {
     uint32_t wait_hint_ms;
     uint32_t checkpoint;
     uint32_t win32_error; /* set when presence is SVC_QUERY_FAILED */
+    uint32_t no_progress_ms; /* pending without checkpoint progress for this long, as watched by a one-shot reader */
     wchar_t display_name[SVC_DISPLAY_NAME_MAX]; /* empty when unknown */
 };
 

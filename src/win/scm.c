@@ -189,9 +189,52 @@ static void wait_for_state(SC_HANDLE svc, DWORD target, const struct scm_wait_li
             else if (deadline - now > 250)
                 deadline = now + 250; /* no notifications: look again soon, still bounded */
         }
-        SleepEx((DWORD)(deadline - now), TRUE);
+        /* The callback may already have run inside the call above. */
+        if (!InterlockedCompareExchange(&w->fired, 0, 0)) SleepEx((DWORD)(deadline - now), TRUE);
         if (InterlockedCompareExchange(&w->fired, 0, 0)) w->registered = FALSE;
     }
+}
+
+void scm_watch_pending(const wchar_t *name, DWORD max_ms, struct svc_reading *r)
+{
+    SC_HANDLE scm = NULL, svc = NULL;
+    SERVICE_STATUS_PROCESS before, after;
+    struct notify_wait w;
+    DWORD mask = SERVICE_NOTIFY_STOPPED | SERVICE_NOTIFY_START_PENDING | SERVICE_NOTIFY_STOP_PENDING |
+                 SERVICE_NOTIFY_RUNNING | SERVICE_NOTIFY_CONTINUE_PENDING |
+                 SERVICE_NOTIFY_PAUSE_PENDING | SERVICE_NOTIFY_PAUSED;
+    ULONGLONG t0 = GetTickCount64();
+
+    if (r->presence != SVC_PRESENT || !svc_is_pending(r->state)) return;
+    ZeroMemory(&w, sizeof(w));
+    scm = OpenSCManagerW(NULL, NULL, SC_MANAGER_CONNECT);
+    if (scm) svc = OpenServiceW(scm, name, SERVICE_QUERY_STATUS);
+    if (!svc || !query(svc, &before)) goto cleanup;
+
+    /* Wake on any other state (the current one is left out of the mask, or
+     * the callback would fire at once), or when the time is up. */
+    if (before.dwCurrentState >= SERVICE_STOPPED && before.dwCurrentState <= SERVICE_PAUSED)
+        mask &= ~(1u << (before.dwCurrentState - 1));
+    w.notify.dwVersion = SERVICE_NOTIFY_STATUS_CHANGE;
+    w.notify.pfnNotifyCallback = on_service_notify;
+    w.notify.pContext = &w;
+    w.registered = NotifyServiceStatusChangeW(svc, mask, &w.notify) == ERROR_SUCCESS;
+    while (!InterlockedCompareExchange(&w.fired, 0, 0)) {
+        ULONGLONG spent = GetTickCount64() - t0;
+        if (spent >= max_ms) break;
+        SleepEx((DWORD)(max_ms - spent), TRUE);
+    }
+    if (!query(svc, &after)) goto cleanup;
+    r->state = scm_state_from_win(after.dwCurrentState);
+    r->checkpoint = after.dwCheckPoint;
+    r->wait_hint_ms = after.dwWaitHint;
+    if (after.dwCurrentState == before.dwCurrentState && after.dwCheckPoint == before.dwCheckPoint)
+        r->no_progress_ms = (uint32_t)(GetTickCount64() - t0);
+
+cleanup:
+    if (svc) CloseServiceHandle(svc);
+    if (w.registered) SleepEx(0, TRUE);
+    if (scm) CloseServiceHandle(scm);
 }
 
 static enum restart_result result_from_error(DWORD err)

@@ -22,6 +22,11 @@ void scm_snapshot(struct health_snapshot *out);
 void scm_stop(const wchar_t *name, const struct scm_wait_limits *lim, struct restart_op_result *out);
 void scm_start(const wchar_t *name, const struct scm_wait_limits *lim, struct restart_op_result *out);
 
+/* For a one-shot check: if the reading is pending, waits up to max_ms for the
+ * service to change state, then reads it again; sets no_progress_ms when
+ * neither the state nor the checkpoint moved in that time. */
+void scm_watch_pending(const wchar_t *name, DWORD max_ms, struct svc_reading *r);
+
 enum svc_state scm_state_from_win(DWORD state);
 enum svc_start scm_start_from_win(DWORD start_type, BOOL delayed);
 

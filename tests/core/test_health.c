@@ -147,6 +147,37 @@ static void stuck_pending_needs_time_without_progress(void)
     CHECK_EQ_INT(HEALTH_OK, res.level);
 }
 
+static void oneshot_watch(void)
+{
+    struct health_result res;
+    struct svc_reading p = present(SVC_STOP_PENDING, SVC_START_DEMAND);
+    struct health_snapshot s;
+
+    CHECK_EQ_INT(HEALTH_ONESHOT_MIN_MS, health_oneshot_watch_ms(0));
+    CHECK_EQ_INT(3000, health_oneshot_watch_ms(3000));
+    CHECK_EQ_INT(HEALTH_ONESHOT_MAX_MS, health_oneshot_watch_ms(60000));
+
+    /* Watched for its whole wait hint without progress: stuck, critical. */
+    p.wait_hint_ms = 3000;
+    p.no_progress_ms = 3000;
+    s = snap(19045, p, present(SVC_STOPPED, SVC_START_DEMAND));
+    health_evaluate(&s, NULL, &res);
+    CHECK_EQ_INT(HEALTH_BROKEN, res.level);
+    CHECK_EQ_INT(REASON_STUCK_STOPPING, res.reasons[0].kind);
+
+    /* Watched less than that (it made progress): still just stopping. */
+    s.svc[SVC_WUAUSERV].no_progress_ms = 2999;
+    health_evaluate(&s, NULL, &res);
+    CHECK_EQ_INT(HEALTH_OK, res.level);
+    CHECK_EQ_INT(REASON_STOPPING, res.reasons[0].kind);
+
+    /* A huge wait hint is watched for 10 s at most. */
+    s.svc[SVC_WUAUSERV].wait_hint_ms = 600000;
+    s.svc[SVC_WUAUSERV].no_progress_ms = HEALTH_ONESHOT_MAX_MS;
+    health_evaluate(&s, NULL, &res);
+    CHECK_EQ_INT(HEALTH_BROKEN, res.level);
+}
+
 static void pending_bounds(void)
 {
     CHECK_EQ_INT(HEALTH_PENDING_FLOOR_MS, health_pending_bound_ms(0));
@@ -216,6 +247,7 @@ int main(void)
     every_state_and_start_type();
     stuck_pending_needs_time_without_progress();
     pending_bounds();
+    oneshot_watch();
     auto_stopped_is_debounced();
     keywords();
     return test_summary("test_health");

@@ -18,9 +18,10 @@ desktop_start_xvfb() {
 
 desktop_stop_xvfb() { [ -n "${XVFB_PID:-}" ] && kill "$XVFB_PID" 2>/dev/null; XVFB_PID=; }
 
-# A Wine desktop with a taskbar, running wutray.exe from BUILD_DIR.
+# A Wine desktop with a taskbar, running wutray.exe from BUILD_DIR; its output
+# goes to $WINENV_DIR/tray.log (TRAY_WINEDEBUG=+service etc. for Wine traces).
 desktop_start_tray() {
-  wine explorer /desktop=shell,${W}x${H} "$(winpath "$1/wutray.exe")" >/dev/null 2>&1 &
+  WINEDEBUG=${TRAY_WINEDEBUG:--all} wine explorer /desktop=shell,${W}x${H} "$(winpath "$1/wutray.exe")" >"${WINENV_DIR:-/tmp}/tray.log" 2>&1 &
   DESKTOP_PID=$!
 }
 

@@ -32,7 +32,11 @@ wine reg add 'HKCR\ms-settings\shell\open\command' /ve /d \
 svc() { wine "$B/svctool.exe" "$@" >/dev/null 2>&1; }
 uri_opened() { [ -f "$URILOG" ] && tr -d '\r' <"$URILOG" | grep -qx "$1"; }
 
-tray_pid() { pgrep -f 'build/win/wutray.exe|wutray\.exe$' | head -1; }
+# wutray.exe's own process (explorer's command line also ends with its path).
+tray_pid() { pgrep -f '^[A-Z]:\\[^ ]*\\wutray\.exe$' | head -1; }
+# The state line that wutray keeps in its hidden window's title.
+tray_state() { xwininfo -root -tree | grep -o '"[a-z]* wuauserv=[a-z_]* UsoSvc=[a-z_]*"' | head -1 | tr -d '"'; }
+tray_state_is() { [ "$(tray_state)" = "$1" ]; }
 # The popup menu: a visible X window of wutray.exe larger than a tooltip
 # (closed menus stay around unmapped, so only visible ones count).
 menu_id() {
@@ -63,8 +67,16 @@ check "icon appears and shows OK" wait_for 300 icon_is green
 timeout 30 wine "$B/wutray.exe"
 rc=$?
 check "second instance exits with 0 (got $rc)" [ "$rc" -eq 0 ]
-n=$(xwininfo -root -tree | grep -c '"wutray": ("wutray.exe"')
-check "one wutray window after a second start (got $n)" [ "$n" -eq 1 ]
+n=$(pgrep -fc '^[A-Z]:\\[^ ]*\\wutray\.exe$')
+check "one wutray process after a second start (got $n)" [ "$n" -eq 1 ]
+
+# 2b. A service started and stopped behind its back: the notification brings
+#     the change at once (the safety poll is 5 minutes away).
+check "state line: both stopped" wait_for 50 tray_state_is "ok wuauserv=stopped UsoSvc=stopped"
+svc start wuauserv
+check "an external start is seen without a poll" wait_for 30 tray_state_is "ok wuauserv=running UsoSvc=stopped"
+svc stop wuauserv
+check "an external stop is seen without a poll" wait_for 30 tray_state_is "ok wuauserv=stopped UsoSvc=stopped"
 
 # 3. Right-click: the menu appears where it was not before.
 shot; cp "$SHOT" "$WINENV_DIR/before.png"
