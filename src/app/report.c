@@ -44,24 +44,20 @@ void report_restart_text(const struct restart_outcome *o, wchar_t *buf, size_t c
 {
     wchar_t label[64], state[64];
     struct svc_reading r;
+    UINT msg = (UINT)restart_outcome_msg(o);
 
     ZeroMemory(&r, sizeof(r));
     r.presence = SVC_PRESENT;
     r.state = o->state;
     svc_label(o->svc, label, ARRAYSIZE(label));
     str_load((UINT)svc_state_msg(&r), state, ARRAYSIZE(state));
-    switch (o->result) {
-    case RESTART_ERR_TIMEOUT:
-        str_format(buf, cap, (UINT)restart_result_msg(o->result, o->action), label, state);
-        break;
-    case RESTART_ERR_FAILED:
-        str_format(buf, cap, (UINT)restart_result_msg(o->result, o->action), label,
-                   (unsigned long)o->win32_error);
-        break;
-    default:
-        str_format(buf, cap, (UINT)restart_result_msg(o->result, o->action), label);
-        break;
-    }
+    /* Each message takes the service's name, and some one more value. */
+    if (msg == IDS_RESTART_STOP_TIMEOUT || msg == IDS_RESTART_START_TIMEOUT)
+        str_format(buf, cap, msg, label, state);
+    else if (msg == IDS_RESTART_STOP_FAILED || msg == IDS_RESTART_START_FAILED)
+        str_format(buf, cap, msg, label, (unsigned long)o->win32_error);
+    else
+        str_format(buf, cap, msg, label);
 }
 
 void report_print_status(const struct health_snapshot *s, const struct health_result *res)

@@ -6,12 +6,14 @@
 #include <shellapi.h>
 
 #include "alert.h"
+#include "elevate.h"
 #include "health.h"
 #include "menu.h"
 #include "msg.h"
 #include "os.h"
 #include "report.h"
 #include "resource.h"
+#include "scm.h"
 #include "shell.h"
 #include "strings.h"
 #include "tray.h"
@@ -42,6 +44,7 @@ struct app {
     struct health_watch watch;
     struct alert_gate gate;
     struct health_result result;
+    struct health_snapshot snapshot; /* the last one read */
     BOOL have_result;
     BOOL restarting;
     BOOL exiting;
@@ -70,14 +73,15 @@ static void request_check(struct app *a)
     if (!a->restarting) worker_post(&a->worker, WJOB_CHECK);
 }
 
-static void on_cmd_restart(struct app *a)
+/* Restart or re-enable (job WJOB_RESTART or WJOB_REENABLE). */
+static void on_cmd_change(struct app *a, UINT job)
 {
     wchar_t tip[128];
     if (a->restarting) return;
     a->restarting = TRUE;
     str_load(IDS_LEVEL_RESTARTING, tip, ARRAYSIZE(tip));
     tray_update(&a->tray, IDI_WORKING, tip);
-    worker_post(&a->worker, WJOB_RESTART);
+    worker_post(&a->worker, job);
 }
 
 static void on_cmd_launch(struct app *a, enum launch_action action)
@@ -103,7 +107,8 @@ static void on_cmd_exit(struct app *a)
 static void on_command(struct app *a, enum menu_cmd cmd)
 {
     switch (cmd) {
-    case MENU_CMD_RESTART: on_cmd_restart(a); break;
+    case MENU_CMD_RESTART: on_cmd_change(a, WJOB_RESTART); break;
+    case MENU_CMD_REENABLE: on_cmd_change(a, WJOB_REENABLE); break;
     case MENU_CMD_TROUBLESHOOT: on_cmd_launch(a, LAUNCH_TROUBLESHOOTER); break;
     case MENU_CMD_SETTINGS: on_cmd_launch(a, LAUNCH_UPDATE_SETTINGS); break;
     case MENU_CMD_CHECK: request_check(a); break;
@@ -121,6 +126,9 @@ static void on_tray_menu(struct app *a, int x, int y)
     st.level = a->result.level;
     st.restarting = a->restarting;
     st.exiting = a->exiting;
+    for (int i = 0; i < SVC_COUNT; i++)
+        if (a->snapshot.svc[i].presence == SVC_PRESENT && a->snapshot.svc[i].start == SVC_START_DISABLED)
+            st.any_disabled = true;
     menu_build(&st, &model);
     on_command(a, tray_show_menu(a->hwnd, &model, x, y));
 }
@@ -160,6 +168,7 @@ static void on_snapshot(struct app *a, struct health_snapshot *s)
 
     health_watch_update(&a->watch, s);
     health_evaluate(s, &a->watch, &a->result);
+    a->snapshot = *s;
     a->have_result = TRUE;
 
     schedule_pending_check(a, s);
@@ -188,10 +197,12 @@ static void on_restart_done(struct app *a, const struct restart_outcome *o)
     wchar_t title[64], text[256];
 
     a->restarting = FALSE;
-    str_load(IDS_RESTART_TITLE, title, ARRAYSIZE(title));
+    str_load(o->action == RESTART_SET_MANUAL ? IDS_REENABLE_TITLE : IDS_RESTART_TITLE, title, ARRAYSIZE(title));
     report_restart_text(o, text, ARRAYSIZE(text));
     show_health(a);
-    tray_balloon(&a->tray, title, text, o->result == RESTART_DONE ? NIIF_INFO : NIIF_WARNING);
+    /* A declined prompt is the user's choice, not a fault. */
+    tray_balloon(&a->tray, title, text,
+                 o->result == RESTART_DONE || o->result == RESTART_ERR_CANCELLED ? NIIF_INFO : NIIF_WARNING);
     if (a->exiting) DestroyWindow(a->hwnd);
 }
 
@@ -269,6 +280,41 @@ static HWND create_window(struct app *a)
     return hwnd;
 }
 
+static void elevated_snapshot(void *ctx, struct health_snapshot *s)
+{
+    (void)ctx;
+    scm_snapshot(s);
+}
+
+static void elevated_step(void *ctx, const struct restart_step *step, struct restart_op_result *out)
+{
+    (void)ctx;
+    scm_run_step(step, &scm_default_limits, out);
+}
+
+/* `wutray.exe --elevated VERB`: one allowlisted action, no UI, the outcome
+ * as the exit code (see elevate.h). Anything else on the command line is
+ * refused before anything is done. */
+static int run_elevated_side(void)
+{
+    static const struct restart_ops ops = {elevated_step, NULL};
+    static const struct elevated_env env = {elevated_snapshot, &ops, NULL};
+    int argc = 0;
+    wchar_t **argv = CommandLineToArgvW(GetCommandLineW(), &argc);
+    enum elevated_verb verb;
+    enum elevated_parse parsed;
+    struct restart_outcome outcome;
+    bool elevated;
+
+    if (!argv) return ELEVATED_EXIT_REFUSED;
+    parsed = elevated_parse(argc, (const wchar_t *const *)argv, &verb);
+    LocalFree(argv);
+    if (parsed == ELEVATED_NOT_ASKED) return -1;
+    if (parsed == ELEVATED_REFUSED) return ELEVATED_EXIT_REFUSED;
+    elevated_run(&env, NULL, verb, &elevated, &outcome);
+    return (int)elevated_encode(&outcome);
+}
+
 int WINAPI wWinMain(HINSTANCE inst, HINSTANCE prev, PWSTR cmdline, int show)
 {
     struct app a;
@@ -280,6 +326,9 @@ int WINAPI wWinMain(HINSTANCE inst, HINSTANCE prev, PWSTR cmdline, int show)
     (void)prev;
     (void)cmdline;
     (void)show;
+    rc = run_elevated_side();
+    if (rc >= 0) return rc;
+    rc = 1;
     mutex = CreateMutexW(NULL, FALSE, INSTANCE_MUTEX);
     if (mutex && GetLastError() == ERROR_ALREADY_EXISTS) {
         CloseHandle(mutex); /* already running in this session: leave quietly */

@@ -1,4 +1,6 @@
 #include "worker.h"
+#include "elevate.h"
+#include "runas.h"
 #include "restart.h"
 #include "scm.h"
 #include "watch.h"
@@ -24,14 +26,28 @@ static void post_owned(HWND hwnd, UINT msg, const void *p, size_t n)
 static void run_step(void *ctx, const struct restart_step *step, struct restart_op_result *out)
 {
     (void)ctx;
-    if (step->action == RESTART_STOP) scm_stop(svc_name(step->svc), &scm_default_limits, out);
-    else scm_start(svc_name(step->svc), &scm_default_limits, out);
+    scm_run_step(step, &scm_default_limits, out);
 }
 
 static void on_progress(void *ctx, const struct restart_step *step)
 {
     struct restart_ctx *rc = ctx;
     PostMessageW(rc->hwnd, WM_APP_RESTART_STEP, (WPARAM)step->action, (LPARAM)step->svc);
+}
+
+static void take_snapshot(void *ctx, struct health_snapshot *s)
+{
+    (void)ctx;
+    scm_snapshot(s);
+}
+
+/* The elevated side gets as long as a whole restart may take, and a little more. */
+#define ELEVATED_TIMEOUT_MS (SVC_COUNT * 2 * HEALTH_PENDING_CAP_MS + 30000)
+
+static enum restart_result run_elevated(void *ctx, enum elevated_verb verb, uint32_t *code)
+{
+    (void)ctx;
+    return runas_self(elevated_args(verb), ELEVATED_TIMEOUT_MS, code);
 }
 
 static void do_check(HWND hwnd)
@@ -41,17 +57,16 @@ static void do_check(HWND hwnd)
     post_owned(hwnd, WM_APP_SNAPSHOT, &s, sizeof(s));
 }
 
-static void do_restart(HWND hwnd)
+/* Restart or re-enable: with the user's rights first, elevated only if refused. */
+static void do_change(HWND hwnd, enum elevated_verb verb)
 {
     static const struct restart_ops ops = {run_step, on_progress};
+    static const struct elevated_env env = {take_snapshot, &ops, run_elevated};
     struct restart_ctx ctx = {hwnd};
-    struct health_snapshot s;
-    struct restart_plan plan;
     struct restart_outcome outcome;
+    bool elevated;
 
-    scm_snapshot(&s);
-    restart_make_plan(&s, &plan);
-    restart_execute(&plan, &ops, &ctx, &outcome);
+    elevated_run(&env, &ctx, verb, &elevated, &outcome);
     post_owned(hwnd, WM_APP_RESTART_DONE, &outcome, sizeof(outcome));
     do_check(hwnd);
 }
@@ -73,7 +88,8 @@ static DWORD WINAPI worker_main(void *param)
         while (PeekMessageW(&msg, NULL, 0, 0, PM_REMOVE)) {
             if (msg.message == WM_QUIT) goto done;
             if (msg.message == WJOB_CHECK) do_check(w->hwnd);
-            else if (msg.message == WJOB_RESTART) do_restart(w->hwnd);
+            else if (msg.message == WJOB_RESTART) do_change(w->hwnd, ELEVATED_RESTART);
+            else if (msg.message == WJOB_REENABLE) do_change(w->hwnd, ELEVATED_REENABLE);
             if (!watch) watch = watch_create(w->hwnd, WM_APP_SERVICE_CHANGED, w->watch_recycle_ms);
         }
     }

@@ -10,6 +10,7 @@
 /* Jobs (posted to the worker thread). */
 #define WJOB_CHECK (WM_APP + 100)
 #define WJOB_RESTART (WM_APP + 101)
+#define WJOB_REENABLE (WM_APP + 102)
 
 /* Results (posted to the window). */
 #define WM_APP_SNAPSHOT (WM_APP + 2)     /* lParam: struct health_snapshot*, receiver frees */

@@ -24,6 +24,8 @@ void menu_build(const struct menu_state *st, struct menu_model *out)
 
     add(out, MENU_CMD_STATUS, IDS_MENU_STATUS, false);
     add(out, MENU_CMD_SEPARATOR, 0, false);
+    /* Never silently: re-enabling is its own item, shown only when needed. */
+    if (st->have_result && st->any_disabled) add(out, MENU_CMD_REENABLE, IDS_MENU_REENABLE, !busy);
     add(out, MENU_CMD_RESTART, IDS_MENU_RESTART, !busy);
     add(out, MENU_CMD_TROUBLESHOOT, IDS_MENU_TROUBLESHOOT, true);
     add(out, MENU_CMD_SETTINGS, IDS_MENU_SETTINGS, true);
@@ -31,10 +33,12 @@ void menu_build(const struct menu_state *st, struct menu_model *out)
     add(out, MENU_CMD_SEPARATOR, 0, false);
     add(out, MENU_CMD_EXIT, IDS_MENU_EXIT, !st->exiting);
 
-    /* The bold item is what fits the state best: restart when broken. */
+    /* The bold item is what fits the state best: re-enable when disabled,
+     * restart when otherwise broken. */
     for (unsigned i = 0; i < out->n_items; i++) {
-        enum menu_cmd want = st->have_result && st->level == HEALTH_BROKEN && !busy
-                                 ? MENU_CMD_RESTART : MENU_CMD_CHECK;
+        enum menu_cmd want = MENU_CMD_CHECK;
+        if (st->have_result && st->level == HEALTH_BROKEN && !busy)
+            want = st->any_disabled ? MENU_CMD_REENABLE : MENU_CMD_RESTART;
         if (out->items[i].cmd == want && out->items[i].enabled)
             out->items[i].is_default = true;
     }

@@ -10,6 +10,7 @@ enum menu_cmd {
     MENU_CMD_NONE = 0,
     MENU_CMD_STATUS = 1000, /* the disabled first line */
     MENU_CMD_RESTART,
+    MENU_CMD_REENABLE, /* only while a service is disabled */
     MENU_CMD_TROUBLESHOOT,
     MENU_CMD_SETTINGS,
     MENU_CMD_CHECK,
@@ -35,8 +36,9 @@ struct menu_model {
 struct menu_state {
     bool have_result;  /* false until the first evaluation finished */
     enum health_level level;
-    bool restarting;
+    bool restarting;   /* a restart or re-enable is running */
     bool exiting;      /* exit was asked while a restart runs */
+    bool any_disabled; /* a service's start type is Disabled */
 };
 
 void menu_build(const struct menu_state *st, struct menu_model *out);

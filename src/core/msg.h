@@ -37,6 +37,7 @@
 #define IDS_MENU_SETTINGS 213
 #define IDS_MENU_CHECK 214
 #define IDS_MENU_EXIT 215
+#define IDS_MENU_REENABLE 216
 #define IDS_BALLOON_TITLE 220
 #define IDS_RESTART_TITLE 221
 #define IDS_OPEN_FAILED 222     /* "Windows could not open %s." */
@@ -59,6 +60,14 @@
 #define IDS_RESTART_STEP_DONE 309 /* "%s %s: %lu ms" */
 #define IDS_WORD_STOPPED 310
 #define IDS_WORD_STARTED 311
+#define IDS_RESTART_CANCELLED 312
+#define IDS_REENABLE_OK 313       /* "%s was re-enabled (set to Manual)." */
+#define IDS_REENABLE_DENIED 314
+#define IDS_REENABLE_FAILED 315   /* "%s could not be re-enabled (error %lu)." */
+#define IDS_REENABLE_TITLE 316
+#define IDS_REENABLE_CANCELLED 317
+#define IDS_RESTART_STOP_FAILED_NOCODE 318
+#define IDS_RESTART_START_FAILED_NOCODE 319
 
 /* Human words for states and start types. */
 #define IDS_STATE_RUNNING 400

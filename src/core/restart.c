@@ -38,6 +38,15 @@ void restart_make_plan(const struct health_snapshot *s, struct restart_plan *pla
     }
 }
 
+void restart_make_reenable_plan(const struct health_snapshot *s, struct restart_plan *plan)
+{
+    enum svc_id ids[SVC_COUNT];
+    unsigned n = restart_disabled(s, ids);
+
+    memset(plan, 0, sizeof(*plan));
+    for (unsigned i = 0; i < n; i++) add_step(plan, RESTART_SET_MANUAL, ids[i]);
+}
+
 static void restore_running(const struct restart_plan *plan, const struct restart_ops *ops,
                             void *ctx, unsigned failed_at)
 {
@@ -112,9 +121,26 @@ int restart_result_msg(enum restart_result result, enum restart_action action)
         return action == RESTART_STOP ? IDS_RESTART_STOP_TIMEOUT : IDS_RESTART_START_TIMEOUT;
     case RESTART_ERR_FAILED:
         return action == RESTART_STOP ? IDS_RESTART_STOP_FAILED : IDS_RESTART_START_FAILED;
+    case RESTART_ERR_CANCELLED: return IDS_RESTART_CANCELLED;
     case RESTART_ERR_NOTHING: break;
     }
     return IDS_RESTART_NOTHING;
+}
+
+int restart_outcome_msg(const struct restart_outcome *o)
+{
+    if (o->action == RESTART_SET_MANUAL) {
+        switch (o->result) {
+        case RESTART_DONE: return IDS_REENABLE_OK;
+        case RESTART_ERR_DENIED: return IDS_REENABLE_DENIED;
+        case RESTART_ERR_CANCELLED: return IDS_REENABLE_CANCELLED;
+        case RESTART_ERR_NOTHING: return IDS_RESTART_NOTHING;
+        default: return IDS_REENABLE_FAILED;
+        }
+    }
+    if (o->result == RESTART_ERR_FAILED && o->win32_error == 0)
+        return o->action == RESTART_STOP ? IDS_RESTART_STOP_FAILED_NOCODE : IDS_RESTART_START_FAILED_NOCODE;
+    return restart_result_msg(o->result, o->action);
 }
 
 int restart_exit_code(enum restart_result result)
@@ -126,7 +152,38 @@ int restart_exit_code(enum restart_result result)
     case RESTART_ERR_DENIED: return 2;
     case RESTART_ERR_DISABLED: return 3;
     case RESTART_ERR_MISSING: return 4;
+    case RESTART_ERR_CANCELLED: return 6;
     case RESTART_ERR_NOTHING: break;
     }
     return 5;
+}
+
+const char *restart_result_keyword(enum restart_result result)
+{
+    switch (result) {
+    case RESTART_DONE: return "done";
+    case RESTART_ERR_DENIED: return "access_denied";
+    case RESTART_ERR_DISABLED: return "disabled";
+    case RESTART_ERR_MISSING: return "missing";
+    case RESTART_ERR_TIMEOUT: return "timeout";
+    case RESTART_ERR_FAILED: return "failed";
+    case RESTART_ERR_CANCELLED: return "cancelled";
+    case RESTART_ERR_NOTHING: break;
+    }
+    return "nothing";
+}
+
+bool restart_should_elevate(const struct restart_outcome *o)
+{
+    return o->result == RESTART_ERR_DENIED;
+}
+
+unsigned restart_disabled(const struct health_snapshot *s, enum svc_id out[SVC_COUNT])
+{
+    unsigned n = 0;
+    for (int k = 0; k < SVC_COUNT; k++) {
+        const struct svc_reading *r = &s->svc[start_order[k]];
+        if (r->presence == SVC_PRESENT && r->start == SVC_START_DISABLED) out[n++] = start_order[k];
+    }
+    return n;
 }

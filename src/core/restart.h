@@ -8,7 +8,7 @@
 #include <stdint.h>
 #include "health.h"
 
-enum restart_action { RESTART_STOP, RESTART_START };
+enum restart_action { RESTART_STOP, RESTART_START, RESTART_SET_MANUAL };
 
 struct restart_step {
     enum restart_action action;
@@ -33,7 +33,8 @@ enum restart_result {
     RESTART_ERR_MISSING,  /* an expected service is not installed */
     RESTART_ERR_TIMEOUT,  /* did not reach the state in time */
     RESTART_ERR_FAILED,   /* the service manager refused; see win32_error */
-    RESTART_ERR_NOTHING   /* nothing could be restarted at all */
+    RESTART_ERR_NOTHING,  /* nothing could be restarted at all */
+    RESTART_ERR_CANCELLED /* the user declined the elevation prompt */
 };
 
 /* What an operation reports back; `state` is where the service was left. */
@@ -60,12 +61,24 @@ struct restart_outcome {
 };
 
 void restart_make_plan(const struct health_snapshot *s, struct restart_plan *plan);
+/* "Re-enable": set each disabled service's start type to Manual (demand). */
+void restart_make_reenable_plan(const struct health_snapshot *s, struct restart_plan *plan);
+/* Only a refusal for lack of rights is worth asking for elevation: nothing
+ * else would go differently as administrator. */
+bool restart_should_elevate(const struct restart_outcome *o);
+/* Services that are disabled now (present and start type Disabled), in
+ * start order; returns how many. These are what "Re-enable" sets to Manual. */
+unsigned restart_disabled(const struct health_snapshot *s, enum svc_id out[SVC_COUNT]);
 /* Runs the plan in order; stops at the first failure, then starts again any
  * service that was running before, so nothing is left worse than it was. */
 void restart_execute(const struct restart_plan *plan, const struct restart_ops *ops,
                      void *ctx, struct restart_outcome *out);
 int restart_result_msg(enum restart_result result, enum restart_action action);
+/* Like restart_result_msg, but a failure without an error code (as reported
+ * by the elevated side) gets a message that does not show "error 0". */
+int restart_outcome_msg(const struct restart_outcome *o);
 /* Exit code of `wutray-cli restart` for an outcome (documented in README). */
 int restart_exit_code(enum restart_result result);
+const char *restart_result_keyword(enum restart_result result); /* for JSON */
 
 #endif

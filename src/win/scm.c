@@ -300,3 +300,35 @@ void scm_start(const wchar_t *name, const struct scm_wait_limits *lim, struct re
 {
     control(name, FALSE, lim, out);
 }
+
+void scm_set_manual(const wchar_t *name, struct restart_op_result *out)
+{
+    ULONGLONG t0 = GetTickCount64();
+    SC_HANDLE scm, svc = NULL;
+    DWORD err = 0;
+
+    ZeroMemory(out, sizeof(*out));
+    scm = OpenSCManagerW(NULL, NULL, SC_MANAGER_CONNECT);
+    if (scm) svc = OpenServiceW(scm, name, SERVICE_CHANGE_CONFIG | SERVICE_QUERY_STATUS);
+    if (!svc) err = GetLastError();
+    else if (!ChangeServiceConfigW(svc, SERVICE_NO_CHANGE, SERVICE_DEMAND_START, SERVICE_NO_CHANGE,
+                                   NULL, NULL, NULL, NULL, NULL, NULL, NULL))
+        err = GetLastError();
+    out->result = err ? result_from_error(err) : RESTART_DONE;
+    out->win32_error = err;
+    out->state = SVC_STOPPED;
+    out->elapsed_ms = (uint32_t)(GetTickCount64() - t0);
+    if (svc) CloseServiceHandle(svc);
+    if (scm) CloseServiceHandle(scm);
+}
+
+void scm_run_step(const struct restart_step *step, const struct scm_wait_limits *lim,
+                  struct restart_op_result *out)
+{
+    const wchar_t *name = svc_name(step->svc);
+    switch (step->action) {
+    case RESTART_STOP: scm_stop(name, lim, out); break;
+    case RESTART_START: scm_start(name, lim, out); break;
+    case RESTART_SET_MANUAL: scm_set_manual(name, out); break;
+    }
+}

@@ -22,6 +22,12 @@ void scm_snapshot(struct health_snapshot *out);
 void scm_stop(const wchar_t *name, const struct scm_wait_limits *lim, struct restart_op_result *out);
 void scm_start(const wchar_t *name, const struct scm_wait_limits *lim, struct restart_op_result *out);
 
+/* Sets a service's start type to Manual (demand start). */
+void scm_set_manual(const wchar_t *name, struct restart_op_result *out);
+/* Runs one step of a restart or re-enable plan. */
+void scm_run_step(const struct restart_step *step, const struct scm_wait_limits *lim,
+                  struct restart_op_result *out);
+
 /* For a one-shot check: if the reading is pending, waits up to max_ms for the
  * service to change state, then reads it again; sets no_progress_ms when
  * neither the state nor the checkpoint moved in that time. */

@@ -31,6 +31,15 @@ static void menus(void)
     CHECK(find(&m, MENU_CMD_RESTART)->is_default);
     CHECK(!find(&m, MENU_CMD_CHECK)->is_default);
 
+    CHECK(find(&m, MENU_CMD_REENABLE) == NULL); /* only when something is disabled */
+
+    st.any_disabled = true;
+    menu_build(&st, &m);
+    CHECK(find(&m, MENU_CMD_REENABLE) != NULL);
+    CHECK(find(&m, MENU_CMD_REENABLE)->is_default);
+    CHECK(!find(&m, MENU_CMD_RESTART)->is_default);
+    st.any_disabled = false;
+
     st.restarting = true; /* no second restart at once */
     menu_build(&st, &m);
     CHECK_EQ_INT(IDS_LEVEL_RESTARTING, m.status_msg);

@@ -107,8 +107,13 @@ choose s
 check "settings: ms-settings:windowsupdate was opened" \
   wait_for 100 uri_opened 'ms-settings:windowsupdate'
 
-# 6. Re-enabled, restarted from the menu: both services end up running, icon green.
-svc start-type wuauserv demand
+# 6. Re-enabled from the menu (the item shows only now), then restarted from
+#    the menu: both services end up running, icon green.
+check "menu opens for re-enable" open_menu
+choose e
+check "re-enable: icon green again" wait_for 100 icon_is green
+start_type=$(wine "$B/wutray-cli.exe" status --json | python3 -c 'import json,sys; print(json.load(sys.stdin)["services"][0]["start_type"])')
+check "re-enable: wuauserv is set to manual (got $start_type)" [ "$start_type" = manual ]
 check "menu opens for restart" open_menu
 choose r
 check "restart: icon green again" wait_for 200 icon_is green

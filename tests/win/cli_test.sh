@@ -90,6 +90,15 @@ expect_eq "restart, start failure: one line" 1 "$(grep -c . "$ERR")"
 expect_has "restart, start failure: names it" "$(cat "$ERR")" "The Update Orchestrator service could not be started"
 svc wait wuauserv running 1000 && ok || bad "restart, start failure: wuauserv not left running"
 
+# 6b. A service that hangs while starting: a one-shot status watches it for
+#     its wait hint (1 s here) and, with no progress, calls it stuck.
+svc binpath UsoSvc "$FAKE" UsoSvc --hang-start
+svc start UsoSvc
+rc=$(cli status --json)
+expect_eq "status, hung start: exit" 2 "$rc"
+expect_eq "status, hung start: reason" UsoSvc_stuck_starting "$(json 'j["reasons"][0]["code"]')"
+expect_eq "status, hung start: state" start_pending "$(json 'j["services"][1]["state"]')"
+
 # 7. Usage errors: exit 64, a message on stderr, nothing done, nothing on stdout.
 for args in "bogus" "status --bogus" "status --json --json" "restart --json" "--json"; do
   # shellcheck disable=SC2086

@@ -26,6 +26,7 @@ int wmain(void)
         IDS_PAGE_TROUBLESHOOTER, IDS_PAGE_SETTINGS, IDS_RESTART_STEP_DONE, IDS_WORD_STOPPED,
         IDS_WORD_STARTED, IDS_CLI_USAGE, IDS_CLI_VERSION, IDS_CLI_STATUS_HEAD,
         IDS_CLI_SERVICE_LINE, IDS_CLI_REASONS, IDS_LEVEL_CHECKING, IDS_LEVEL_RESTARTING,
+        IDS_REENABLE_TITLE,
     };
     struct menu_model m;
     struct menu_state st = {0};
@@ -45,11 +46,20 @@ int wmain(void)
             has_text(svc_state_msg(&r));
         }
     }
-    for (int res = RESTART_DONE; res <= RESTART_ERR_NOTHING; res++) {
-        has_text(restart_result_msg((enum restart_result)res, RESTART_STOP));
-        has_text(restart_result_msg((enum restart_result)res, RESTART_START));
+    for (int res = RESTART_DONE; res <= RESTART_ERR_CANCELLED; res++) {
+        for (int act = RESTART_STOP; act <= RESTART_SET_MANUAL; act++) {
+            struct restart_outcome o;
+            ZeroMemory(&o, sizeof(o));
+            o.result = (enum restart_result)res;
+            o.action = (enum restart_action)act;
+            has_text(restart_outcome_msg(&o));
+            o.win32_error = 5;
+            has_text(restart_outcome_msg(&o));
+        }
     }
     for (int e = CLI_OK; e <= CLI_ERR_TOO_LONG; e++) has_text(cli_error_msg((enum cli_error)e));
+    st.have_result = true;
+    st.any_disabled = true; /* every item, the conditional one too */
     menu_build(&st, &m);
     for (unsigned i = 0; i < m.n_items; i++)
         if (m.items[i].cmd != MENU_CMD_SEPARATOR) has_text(m.items[i].msg);
