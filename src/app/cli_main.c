@@ -34,29 +34,52 @@ static int cmd_status(BOOL json)
     return (int)res.level;
 }
 
+#define MAX_RUN_STEPS 16
+
+struct restart_log {
+    BOOL quiet; /* --json: no lines while running */
+    unsigned n;
+    struct report_step steps[MAX_RUN_STEPS];
+};
+
 static void cli_run_step(void *ctx, const struct restart_step *step, struct restart_op_result *out)
 {
+    struct restart_log *log = ctx;
     wchar_t label[64], word[32];
-    (void)ctx;
-    if (step->action == RESTART_STOP) scm_stop(svc_name(step->svc), &scm_default_limits, out);
-    else scm_start(svc_name(step->svc), &scm_default_limits, out);
-    if (out->result != RESTART_DONE) return;
+
+    scm_run_step(step, &scm_default_limits, out);
+    if (log->n < MAX_RUN_STEPS) {
+        log->steps[log->n].step = *step;
+        log->steps[log->n].result = *out;
+        log->n++;
+    }
+    if (out->result != RESTART_DONE || log->quiet) return;
     str_load((UINT)svc_label_msg(step->svc), label, ARRAYSIZE(label));
     str_load(step->action == RESTART_STOP ? IDS_WORD_STOPPED : IDS_WORD_STARTED, word, ARRAYSIZE(word));
     con_line(STD_OUTPUT_HANDLE, IDS_RESTART_STEP_DONE, label, word, (unsigned long)out->elapsed_ms);
 }
 
-static int cmd_restart(void)
+static int cmd_restart(BOOL json)
 {
     static const struct restart_ops ops = {cli_run_step, NULL};
+    static struct restart_log log;
+    static char buf[8192];
     struct health_snapshot s;
     struct restart_plan plan;
     struct restart_outcome outcome;
     wchar_t text[512];
 
+    log.quiet = json;
     scm_snapshot(&s);
     restart_make_plan(&s, &plan);
-    restart_execute(&plan, &ops, NULL, &outcome);
+    restart_execute(&plan, &ops, &log, &outcome);
+    if (json) {
+        if (report_restart_json(log.steps, log.n, &outcome, buf, sizeof(buf))) {
+            con_write_utf8(STD_OUTPUT_HANDLE, buf);
+            con_write_utf8(STD_OUTPUT_HANDLE, "\n");
+        }
+        return restart_exit_code(outcome.result);
+    }
     report_restart_text(&outcome, text, ARRAYSIZE(text));
     StringCchCatW(text, ARRAYSIZE(text), L"\r\n");
     con_write(outcome.result == RESTART_DONE ? STD_OUTPUT_HANDLE : STD_ERROR_HANDLE, text);
@@ -78,7 +101,7 @@ int wmain(int argc, wchar_t **argv)
     case CLI_HELP: con_line(STD_OUTPUT_HANDLE, IDS_CLI_USAGE); return 0;
     case CLI_VERSION: con_line(STD_OUTPUT_HANDLE, IDS_CLI_VERSION, WUTRAY_VERSION_WSTR); return 0;
     case CLI_STATUS: return cmd_status(args.json);
-    case CLI_RESTART: return cmd_restart();
+    case CLI_RESTART: return cmd_restart(args.json);
     case CLI_NONE: break;
     }
     return CLI_EXIT_USAGE;

@@ -139,6 +139,63 @@ BOOL report_json(const struct health_snapshot *s, const struct health_result *re
     return json_ok(&j);
 }
 
+static const char *action_keyword(enum restart_action a)
+{
+    switch (a) {
+    case RESTART_STOP: return "stop";
+    case RESTART_START: return "start";
+    case RESTART_SET_MANUAL: break;
+    }
+    return "set_manual";
+}
+
+BOOL report_restart_json(const struct report_step *steps, unsigned n, const struct restart_outcome *o,
+                         char *buf, size_t cap)
+{
+    struct json j;
+    wchar_t text[512];
+    struct svc_reading r;
+
+    ZeroMemory(&r, sizeof(r));
+    r.presence = SVC_PRESENT;
+    json_init(&j, buf, cap);
+    json_object_begin(&j);
+    json_key(&j, "result");
+    json_string(&j, restart_result_keyword(o->result));
+    json_key(&j, "exit_code");
+    json_int(&j, restart_exit_code(o->result));
+    json_key(&j, "steps");
+    json_array_begin(&j);
+    for (unsigned i = 0; i < n; i++) {
+        r.state = steps[i].result.state;
+        json_object_begin(&j);
+        json_key(&j, "action");
+        json_string(&j, action_keyword(steps[i].step.action));
+        json_key(&j, "service");
+        json_wstring(&j, svc_name(steps[i].step.svc));
+        json_key(&j, "result");
+        json_string(&j, restart_result_keyword(steps[i].result.result));
+        json_key(&j, "state");
+        json_string(&j, svc_state_keyword(&r));
+        json_key(&j, "elapsed_ms");
+        json_int(&j, steps[i].result.elapsed_ms);
+        if (steps[i].result.win32_error) {
+            json_key(&j, "error");
+            json_int(&j, steps[i].result.win32_error);
+        }
+        json_object_end(&j);
+    }
+    json_array_end(&j);
+    json_key(&j, "service");
+    if (o->result == RESTART_DONE) json_null(&j);
+    else json_wstring(&j, svc_name(o->svc));
+    json_key(&j, "message");
+    report_restart_text(o, text, ARRAYSIZE(text));
+    json_wstring(&j, text);
+    json_object_end(&j);
+    return json_ok(&j);
+}
+
 UINT report_level_icon(enum health_level level)
 {
     switch (level) {

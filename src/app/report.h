@@ -17,6 +17,13 @@ void report_print_status(const struct health_snapshot *s, const struct health_re
 /* Returns FALSE if the buffer was too small. */
 BOOL report_json(const struct health_snapshot *s, const struct health_result *res,
                  char *buf, size_t cap);
+/* `wutray-cli restart --json`: the steps as run, then the outcome. */
+struct report_step {
+    struct restart_step step;
+    struct restart_op_result result;
+};
+BOOL report_restart_json(const struct report_step *steps, unsigned n, const struct restart_outcome *o,
+                         char *buf, size_t cap);
 UINT report_level_icon(enum health_level level);
 /* "ok wuauserv=stopped UsoSvc=running": keywords only, for automation. */
 void report_state_line(const struct health_snapshot *s, const struct health_result *res,

@@ -45,7 +45,7 @@ void cli_parse(int argc, const wchar_t *const *argv, struct cli_args *out)
     }
     for (int i = 2; i < argc; i++) {
         bool is_json = wcscmp(argv[i], L"--json") == 0;
-        if (is_json && out->verb == CLI_STATUS && !out->json) {
+        if (is_json && (out->verb == CLI_STATUS || out->verb == CLI_RESTART) && !out->json) {
             out->json = true;
             continue;
         }

@@ -54,6 +54,11 @@ int main(void)
     CHECK_EQ_INT(CLI_NONE, a.verb); /* never a partial action */
 
     a = parse(N(L"restart", L"--json"), ARGS(L"restart", L"--json"));
+    CHECK_EQ_INT(CLI_OK, a.error);
+    CHECK_EQ_INT(CLI_RESTART, a.verb);
+    CHECK(a.json);
+
+    a = parse(N(L"--version", L"--json"), ARGS(L"--version", L"--json"));
     CHECK_EQ_INT(CLI_ERR_EXTRA, a.error);
 
     a = parse(N(L"status", L"--json", L"--json"), ARGS(L"status", L"--json", L"--json"));

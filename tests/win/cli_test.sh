@@ -79,6 +79,12 @@ expect_has "restart: summary" "$(cat "$OUT")" "The update services were restarte
 expect_has "restart: step timing" "$(cat "$OUT")" "The Update Orchestrator service stopped: "
 rc=$(cli status --json)
 expect_eq "after restart: both running" "running,running" "$(json '",".join(s["state"] for s in j["services"])')"
+rc=$(cli restart --json)
+expect_eq "restart --json: exit" 0 "$rc"
+expect_eq "restart --json: result" done "$(json 'j["result"]')"
+expect_eq "restart --json: steps" "stop:UsoSvc:stopped,stop:wuauserv:stopped,start:wuauserv:running,start:UsoSvc:running" \
+  "$(json '",".join(s["action"]+":"+s["service"]+":"+s["state"] for s in j["steps"])')"
+expect_eq "restart --json: timings" True "$(json 'all(s["elapsed_ms"] >= 150 for s in j["steps"][:2])')"
 
 # 6. The Update Orchestrator fails to start: exit 1, one line naming it;
 #    Windows Update, which was running, is running again.
@@ -90,17 +96,31 @@ expect_eq "restart, start failure: one line" 1 "$(grep -c . "$ERR")"
 expect_has "restart, start failure: names it" "$(cat "$ERR")" "The Update Orchestrator service could not be started"
 svc wait wuauserv running 1000 && ok || bad "restart, start failure: wuauserv not left running"
 
+# 6a. The Update Orchestrator ignores the stop: after its wait hint (10 s at
+#     least) the restart ends, naming it and its state; Windows Update, never
+#     stopped, is still running.
+svc binpath UsoSvc "$FAKE" UsoSvc --ignore-stop # it is stopped: its start failed in 6
+svc start UsoSvc && svc wait UsoSvc running 5000
+rc=$(cli restart --json)
+expect_eq "restart, ignored stop: exit" 1 "$rc"
+expect_eq "restart, ignored stop: result" timeout "$(json 'j["result"]')"
+expect_eq "restart, ignored stop: names it" UsoSvc "$(json 'j["service"]')"
+expect_has "restart, ignored stop: message" "$(json 'j["message"]')" "The Update Orchestrator service did not stop in time; it is running"
+svc wait wuauserv running 1000 && ok || bad "restart, ignored stop: wuauserv no longer running"
+# (UsoSvc stays running, ignoring stops, until the prefix goes.)
+
 # 6b. A service that hangs while starting: a one-shot status watches it for
 #     its wait hint (1 s here) and, with no progress, calls it stuck.
-svc binpath UsoSvc "$FAKE" UsoSvc --hang-start
-svc start UsoSvc
+svc stop wuauserv && svc wait wuauserv stopped 5000
+svc binpath wuauserv "$FAKE" wuauserv --hang-start
+svc start wuauserv
 rc=$(cli status --json)
 expect_eq "status, hung start: exit" 2 "$rc"
-expect_eq "status, hung start: reason" UsoSvc_stuck_starting "$(json 'j["reasons"][0]["code"]')"
-expect_eq "status, hung start: state" start_pending "$(json 'j["services"][1]["state"]')"
+expect_eq "status, hung start: reason" wuauserv_stuck_starting "$(json 'j["reasons"][0]["code"]')"
+expect_eq "status, hung start: state" start_pending "$(json 'j["services"][0]["state"]')"
 
 # 7. Usage errors: exit 64, a message on stderr, nothing done, nothing on stdout.
-for args in "bogus" "status --bogus" "status --json --json" "restart --json" "--json"; do
+for args in "bogus" "status --bogus" "status --json --json" "restart --json --json" "--version --json" "--json"; do
   # shellcheck disable=SC2086
   rc=$(cli $args)
   expect_eq "usage '$args': exit" 64 "$rc"
