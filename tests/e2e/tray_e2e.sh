@@ -32,8 +32,10 @@ wine reg add 'HKCR\ms-settings\shell\open\command' /ve /d \
 svc() { wine "$B/svctool.exe" "$@" >/dev/null 2>&1; }
 uri_opened() { [ -f "$URILOG" ] && tr -d '\r' <"$URILOG" | grep -qx "$1"; }
 
-# wutray.exe's own process (explorer's command line also ends with its path).
-tray_pid() { pgrep -f '^[A-Z]:\\[^ ]*\\wutray\.exe$' | head -1; }
+# This run's wutray.exe process: its command line is exactly its Windows path
+# (explorer's also ends with it; another run's has another path).
+TRAY_RE=$(winpath "$B/wutray.exe" | sed 's/[\\.]/\\&/g')
+tray_pid() { pgrep -fx "$TRAY_RE" | head -1; }
 # The state line that wutray keeps in its hidden window's title.
 tray_state() { xwininfo -root -tree | grep -o '"[a-z]* wuauserv=[a-z_]* UsoSvc=[a-z_]*"' | head -1 | tr -d '"'; }
 tray_state_is() { [ "$(tray_state)" = "$1" ]; }
@@ -67,7 +69,7 @@ check "icon appears and shows OK" wait_for 300 icon_is green
 timeout 30 wine "$B/wutray.exe"
 rc=$?
 check "second instance exits with 0 (got $rc)" [ "$rc" -eq 0 ]
-n=$(pgrep -fc '^[A-Z]:\\[^ ]*\\wutray\.exe$')
+n=$(pgrep -fxc "$TRAY_RE")
 check "one wutray process after a second start (got $n)" [ "$n" -eq 1 ]
 
 # 2b. A service started and stopped behind its back: the notification brings
