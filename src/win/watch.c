@@ -14,7 +14,8 @@ struct watched {
     BOOL registered;
     BOOL looked;      /* opened or tried to open before */
     BOOL present;     /* found at the last look */
-    DWORD last_state; /* 0 when unknown */
+    DWORD last_state;  /* state at registration, left out of the mask; 0 when unknown */
+    DWORD known_state; /* last state seen, kept across a reopen; 0 when unknown */
 };
 
 struct watch {
@@ -58,7 +59,7 @@ static VOID CALLBACK on_notify(PVOID param)
         (n->dwNotificationTriggered & SERVICE_NOTIFY_DELETE_PENDING))
         close_service(s); /* going away: let it go, look for it by name later */
     else
-        s->last_state = n->ServiceStatus.dwCurrentState;
+        s->last_state = s->known_state = n->ServiceStatus.dwCurrentState;
     post_change(s);
 }
 
@@ -78,8 +79,12 @@ static void arm(struct watched *s)
         s->looked = TRUE;
         s->present = found;
         if (!found) return;
-        if (QueryServiceStatusEx(s->svc, SC_STATUS_PROCESS_INFO, (BYTE *)&ssp, sizeof(ssp), &needed))
-            s->last_state = ssp.dwCurrentState;
+        if (QueryServiceStatusEx(s->svc, SC_STATUS_PROCESS_INFO, (BYTE *)&ssp, sizeof(ssp), &needed)) {
+            /* A change while no handle was registered (between a close and
+             * this reopen) would be masked out below: report it now. */
+            if (s->known_state && s->known_state != ssp.dwCurrentState) post_change(s);
+            s->last_state = s->known_state = ssp.dwCurrentState;
+        }
     }
     ZeroMemory(&s->notify, sizeof(s->notify));
     s->notify.dwVersion = SERVICE_NOTIFY_STATUS_CHANGE;

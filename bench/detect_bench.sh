@@ -1,0 +1,161 @@
+#!/usr/bin/env bash
+# Detection latency, side by side with a floor measured in the same run, as ratios.
+#   bash bench/detect_bench.sh [N]      (default 200 changes)
+# The tray runs in a Wine desktop under Xvfb, in a fresh prefix, with UsoSvc a
+# fake service with zero pending times. bench/detect.c, run in the same desktop,
+# starts and stops UsoSvc N times and times, from the same t0 (right before the
+# StartServiceW / ControlService call), its own NotifyServiceStatusChangeW
+# callback (the floor) and wutray's state line showing the new state (the
+# product). Prints a table and writes it with the run's context to
+# docs/detect-benchmark.md. Every wine call runs under `timeout`; ends with "bench: done".
+set -uo pipefail
+cd "$(dirname "$0")/.."
+N=${1:-200}
+[[ $N =~ ^[1-9][0-9]{0,3}$ ]] || { echo "usage: bash bench/detect_bench.sh [N 1-9999]" >&2; exit 64; }
+TIMEOUT_MS=5000 GAP_MS=100 SVC=UsoSvc
+# Its own folder under build/bench: neither a rebuild of build/win nor the
+# restart benchmark (which copies into build/bench) can swap binaries mid-run.
+OUT=$PWD/build/bench/detect
+mkdir -p "$OUT"
+
+# 1. Build; run copies.
+echo "bench: building"
+scripts/build.sh win >"$OUT/build.log" 2>&1 || { tail -20 "$OUT/build.log"; echo "bench: build failed" >&2; exit 1; }
+x86_64-w64-mingw32-gcc -std=c11 -O2 -Wall -Wextra -municode -static -o "$OUT/detect.exe" bench/detect.c -ladvapi32 -luser32 ||
+  { echo "bench: detect build failed" >&2; exit 1; }
+for f in wutray fakesvc svctool sleeper traypoke; do cp build/win/$f.exe "$OUT/" || exit 1; done
+
+# 2. Every wine call under `timeout`, also those inside winenv.sh and desktop.sh:
+#    the long-lived ones (keep-alive, desktop) get the whole run's budget.
+BUDGET=$((300 + N * (2 * TIMEOUT_MS + GAP_MS + 1000) / 1000))
+for b in wine wineboot wineserver winepath; do eval "${b^^}_BIN=\$(type -P $b)"; done
+wine() { local t=${WT:-120}; case "$1" in *sleeper.exe | explorer) t=$BUDGET ;; esac; timeout -k 5 "$t" "$WINE_BIN" "$@"; }
+wineboot() { timeout -k 5 300 "$WINEBOOT_BIN" "$@"; }
+wineserver() { timeout -k 5 60 "$WINESERVER_BIN" "$@"; }
+winepath() { timeout -k 5 60 "$WINEPATH_BIN" "$@"; }
+. tests/win/winenv.sh
+. tests/e2e/desktop.sh
+cleanup() {
+  [ -n "${DESKTOP_PID:-}" ] && kill "$DESKTOP_PID" 2>/dev/null
+  [ -n "${WINENV_DIR:-}" ] && wineserver -k 2>/dev/null # only the prefix made here
+  winenv_end
+  desktop_stop_xvfb
+}
+trap cleanup EXIT
+desktop_start_xvfb || { echo "bench: Xvfb did not start" >&2; exit 1; }
+echo "bench: Xvfb on $DISPLAY, preparing a fresh prefix"
+winenv_new "$OUT"
+W=$WINENV_DIR
+svc() { wine "$OUT/svctool.exe" "$@" 2>>"$W/svctool.err" | tr -d '\r'; }
+
+# 3. The fake UsoSvc (zero pending times), then the tray in its desktop.
+svc create $SVC demand "$(winpath "$OUT/fakesvc.exe")" $SVC && [ "$(svc state $SVC)" = stopped ] ||
+  { echo "bench: could not install the fake $SVC" >&2; exit 1; }
+desktop_start_tray "$OUT"
+tray_state() { timeout 10 xwininfo -root -tree 2>/dev/null | grep -o '"[a-z]* wuauserv=[a-z_]* UsoSvc=[a-z_]*"' | head -1 | tr -d '"'; }
+tray_up() { [[ "$(tray_state)" == *" $SVC=stopped"* ]]; }
+wait_for 300 tray_up || { echo "bench: no state line from the tray within 30 s (got '$(tray_state)')" >&2; exit 1; }
+echo "bench: tray up: $(tray_state)"
+sleep 1 # the tray starts watching right after its first check
+
+# 4. The measurement, in the tray's desktop (detect.exe switches to it itself).
+echo "bench: $N changes of $SVC"
+WT=$BUDGET wine "$OUT/detect.exe" "$N" $SVC $TIMEOUT_MS $GAP_MS >"$OUT/detect.raw" 2>"$OUT/detect.err"
+rc=$?
+tr -d '\r' <"$OUT/detect.raw" >"$OUT/detect.csv"
+[ -s "$OUT/detect.err" ] && sed 's/^/bench: detect: /' "$OUT/detect.err" | head -20 >&2
+[ $rc = 0 ] || { echo "bench: detect.exe failed (exit $rc)" >&2; exit 1; }
+echo "bench: tray after the run: $(tray_state)"
+
+# 5. The table, on stdout and (with the run's context) in docs/detect-benchmark.md.
+export N TIMEOUT_MS GAP_MS SVC OUT CMDLINE="bash bench/detect_bench.sh${1:+ $1}" WHEN=$(date -u)
+export WINEVER=$(timeout 30 "$WINE_BIN" --version 2>/dev/null) CPUS=$(nproc) CPU=$(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -1)
+chg=$(git --no-optional-locks status --porcelain 2>/dev/null | cut -c4-)
+prod=$(grep -E '^(src|res|cmake)/|^CMakeLists' <<<"$chg" | tr '\n' ' ')
+export REV="$(git --no-optional-locks rev-parse --short HEAD)${chg:+, tree dirty: $(grep -c . <<<"$chg") uncommitted paths, ${prod:+product sources among them (built into this run): ${prod% }}${prod:-none in src, res, cmake or CMakeLists.txt}}"
+python3 - <<'PY' || { echo "bench: report failed" >&2; exit 1; }
+import os, math, csv, statistics as st
+E = os.environ; O = E["OUT"]; TO = int(E["TIMEOUT_MS"]); INF = float("inf")
+lines = [l for l in open(O + "/detect.csv") if l.strip()]
+rows = list(csv.DictReader(l for l in lines if not l.startswith("#")))
+notes = " ".join(l[2:].strip() for l in lines if l.startswith("#"))
+ms = lambda r, k: int(r[k]) / 1000 if int(r[k]) >= 0 else INF  # a miss counts as +inf
+p95 = lambda v: sorted(v)[math.ceil(0.95 * len(v)) - 1]
+f = lambda x: "miss" if x == INF else f"{x:.1f}"
+def stats(sel, k):
+    v = [ms(r, k) for r in sel]
+    return dict(med=st.median(v), p95=p95(v), max=max(v), miss=sum(x == INF for x in v), n=len(v))
+t = ["| changes | n | floor median / p95 / max ms | product median / p95 / max ms | misses floor / product "
+     "| ratio median | ratio p95 | product − floor, paired median / p95 ms |", "|---|---:|---:|---:|---:|---:|---:|---:|"]
+res = {}
+for label, sel in (("all", rows), ("starts", [r for r in rows if r["change"] == "start"]),
+                   ("stops", [r for r in rows if r["change"] == "stop"])):
+    if not sel: continue
+    a, b = stats(sel, "floor_us"), stats(sel, "product_us"); res[label] = (a, b)
+    d = [ms(r, "product_us") - ms(r, "floor_us") for r in sel if INF not in (ms(r, "product_us"), ms(r, "floor_us"))]
+    t.append(f"| {label} | {a['n']} | {f(a['med'])} / {f(a['p95'])} / {f(a['max'])} | {f(b['med'])} / {f(b['p95'])} / {f(b['max'])} "
+             f"| {a['miss']} / {b['miss']} | {b['med'] / a['med']:.2f} | {b['p95'] / a['p95']:.2f} "
+             f"| {f(st.median(d)) if d else '-'} / {f(p95(d)) if d else '-'} |")
+table = "\n".join(t)
+p = res["all"][1]["p95"]
+call = st.median(int(r["call_us"]) / 1000 for r in rows if r["change"] == "start")
+pend = sum(r["via_pending"] == "1" for r in rows)
+verdict = (f"**met**: product p95 {f(p)} ms" if p < 100 else f"**MISSED**: product p95 {f(p)} ms, " +
+           (f"{p - 100:.1f} ms over" if p != INF else "misses above 5 %"))
+sf, sp = res["starts"][0]["p95"], res["starts"][1]["p95"]
+summary = (f"Goal (product p95 under 100 ms under Wine, all changes): {verdict}. Starts alone: product p95 {f(sp)} ms "
+           f"({'under' if sp < 100 else 'over'} 100 ms by {abs(sp - 100):.1f} ms), their floor's p95 {f(sf)} ms.\n"
+           f"StartServiceW itself returned after a median {call:.1f} ms. Starts where the tray showed "
+           f"{E['SVC']}=start_pending before running: {pend}. Run remarks: {notes}.")
+print(table + "\n\n" + summary)
+val = lambda k: notes.split(k + "=")[-1].split()[0] if k + "=" in notes else "?"
+poll, reread = val("mean_poll_period_us"), val("reread_both_ms")
+open("docs/detect-benchmark.md", "w").write(f"""# Detection-latency benchmark
+
+Produced by `{E["CMDLINE"]}` on {E["WHEN"]}; {E["WINEVER"]}; {E["CPUS"]} cores, {E["CPU"]};
+wutray at {E["REV"]}. Written by the script; nothing here was edited by hand.
+
+**Set-up.** A fresh Wine prefix (Windows 10), Xvfb, `wutray.exe` in a Wine desktop (`explorer /desktop=shell`),
+{E["SVC"]} a fake service (`tests/fixtures/fakesvc.c`, demand start, zero pending times), wuauserv Wine's own, stopped.
+`bench/detect.c` runs in the same desktop and alternately starts and stops {E["SVC"]}, {E["N"]} changes (the first a start).
+**Method.** Before each change, {E["SVC"]} must be settled in the other state and wutray's state line (its hidden
+window's title) must show it. detect.exe then registers its own `NotifyServiceStatusChangeW` (mask: the target
+state), takes **t0 = QueryPerformanceCounter right before `StartServiceW` / `ControlService(STOP)`**, the same t0 for both:
+- **floor**: t0 to its own notification callback (an APC; the time is taken inside it; delivered in `SleepEx(1, TRUE)`, which an APC ends at once);
+- **product**: t0 to the first `GetWindowTextW` of wutray's window containing `{E["SVC"]}=running` / `{E["SVC"]}=stopped`,
+  polled once, then after every `SleepEx(1, TRUE)` (1 ms sleeps, not a busy loop; measured mean poll period {poll} µs):
+  **resolution about 1 ms**, product times are late by up to one poll period (half on average), the floor's are not.
+
+Each change is bounded by {TO} ms (a timeout is a miss; misses count as +∞ in the percentiles), then {E["GAP_MS"]} ms to settle.
+p95 is nearest-rank. "ratio" divides the product's statistic by the floor's; "paired" is per change, product − floor.
+
+{table}
+
+{summary}
+
+## What it means
+
+- The floor is one bare notification. The product's path to its state line is longer: wutray's own notification
+  (the same mechanism, registered on its service thread) runs as an APC there and posts `WM_APP_SERVICE_CHANGED` to
+  the window; the window thread posts a check job back to the service thread, which first re-registers its
+  notification (`watch_arm`), then re-reads both services (`scm_snapshot`: per service OpenSCManager, OpenService,
+  QueryServiceStatusEx, QueryServiceConfigW and two closes, each a call to Wine's services.exe; the same sequence,
+  timed by detect.exe after the run, took a mean **{reread} ms** for both services here) and posts the snapshot
+  to the window, whose thread evaluates it and calls `SetWindowTextW` (before touching the icon). The paired
+  difference is that path: two thread hops, one re-registration, one re-read of two services, one evaluation.
+- Starts are dominated by Wine launching the service process (`StartServiceW` alone returns after tens of ms even
+  with zero pending time); no watcher can beat that. For stops the floor is a few ms, so the product's fixed
+  overhead shows as a large ratio but few milliseconds.
+- Where the overhead could shrink (from reading the code, not tried here): re-read only the service that changed
+  (wParam of `WM_APP_SERVICE_CHANGED` names it), keep one service-manager handle instead of opening one per read,
+  or take the state from the notification itself (`SERVICE_NOTIFYW.ServiceStatus`), reading the start type only.
+- For comparison, **arithmetic, not a measurement**: a 60 s poll sees a change on average 30 s after it (uniform phase),
+  at worst 60 s; the current 5-minute safety poll alone would average 150 s. Everything here was seen within
+  milliseconds, so it came from notifications.
+- Limits: Wine 8 under Xvfb with a fake service, not Windows Update on Windows; a shared 2-core machine (medians and
+  p95 move by several ms between runs); detect.exe's 1 ms polling adds one wineserver request per millisecond
+  (another process's title is read from wineserver, no message reaches wutray's thread) and runs beside the tray.
+""")
+PY
+echo "bench: wrote docs/detect-benchmark.md"
+echo "bench: done"
