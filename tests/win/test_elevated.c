@@ -7,28 +7,11 @@
 #include "elevate.h"
 #include "runas.h"
 #include "scm.h"
+#include "svctool.h"
 #include "test.h"
 
-static wchar_t dir[MAX_PATH], wutray[MAX_PATH];
+static wchar_t wutray[MAX_PATH];
 
-static BOOL svctool(const wchar_t *args)
-{
-    wchar_t cmd[1024];
-    STARTUPINFOW si;
-    PROCESS_INFORMATION pi;
-    DWORD code = 1;
-
-    ZeroMemory(&si, sizeof(si));
-    si.cb = sizeof(si);
-    _snwprintf(cmd, ARRAYSIZE(cmd), L"\"%lssvctool.exe\" %ls", dir, args);
-    cmd[ARRAYSIZE(cmd) - 1] = 0;
-    if (!CreateProcessW(NULL, cmd, NULL, NULL, FALSE, 0, NULL, NULL, &si, &pi)) return FALSE;
-    WaitForSingleObject(pi.hProcess, 30000);
-    GetExitCodeProcess(pi.hProcess, &code);
-    CloseHandle(pi.hProcess);
-    CloseHandle(pi.hThread);
-    return code == 0;
-}
 
 /* Runs wutray.exe elevated with args; returns the decoded outcome. */
 static enum restart_result elevated(const wchar_t *args, uint32_t *raw, struct restart_outcome *o)
@@ -47,16 +30,14 @@ static enum svc_state state_of(const wchar_t *name)
 
 int wmain(void)
 {
-    wchar_t *slash, create[MAX_PATH + 64];
+    wchar_t create[MAX_PATH + 64];
     struct restart_outcome o;
     struct svc_reading r;
     uint32_t raw;
 
-    GetModuleFileNameW(NULL, dir, MAX_PATH);
-    slash = wcsrchr(dir, L'\\');
-    if (slash) slash[1] = 0;
-    _snwprintf(wutray, MAX_PATH, L"%lswutray.exe", dir);
-    _snwprintf(create, ARRAYSIZE(create), L"create UsoSvc demand \"%lsfakesvc.exe\" UsoSvc", dir);
+    test_dir_init();
+    _snwprintf(wutray, MAX_PATH, L"%lswutray.exe", test_dir);
+    _snwprintf(create, ARRAYSIZE(create), L"create UsoSvc demand \"%lsfakesvc.exe\" UsoSvc", test_dir);
     create[ARRAYSIZE(create) - 1] = 0;
     svctool(L"delete UsoSvc");
     CHECK(svctool(create));

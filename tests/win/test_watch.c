@@ -4,6 +4,7 @@
  * tray's service thread, this thread arms the watch and waits alertably. */
 #include <windows.h>
 
+#include "svctool.h"
 #include "test.h"
 #include "watch.h"
 
@@ -11,27 +12,7 @@
 
 static struct watch *w;
 static HWND hwnd;
-static wchar_t dir[MAX_PATH];
 
-/* Runs svctool.exe (next to this test) with `args`; TRUE if it exited 0. */
-static BOOL svctool(const wchar_t *args)
-{
-    wchar_t cmd[1024];
-    STARTUPINFOW si;
-    PROCESS_INFORMATION pi;
-    DWORD code = 1;
-
-    ZeroMemory(&si, sizeof(si));
-    si.cb = sizeof(si);
-    _snwprintf(cmd, ARRAYSIZE(cmd), L"\"%lssvctool.exe\" %ls", dir, args);
-    cmd[ARRAYSIZE(cmd) - 1] = 0;
-    if (!CreateProcessW(NULL, cmd, NULL, NULL, FALSE, 0, NULL, NULL, &si, &pi)) return FALSE;
-    WaitForSingleObject(pi.hProcess, 30000);
-    GetExitCodeProcess(pi.hProcess, &code);
-    CloseHandle(pi.hProcess);
-    CloseHandle(pi.hThread);
-    return code == 0;
-}
 
 /* Arms the watch and waits alertably for up to ms for a change of `id`
  * (-1: any); returns how long it took, or -1. */
@@ -59,13 +40,11 @@ static void settle(DWORD ms)
 
 int wmain(void)
 {
-    wchar_t *slash, create[MAX_PATH + 64];
+    wchar_t create[MAX_PATH + 64];
     long t;
 
-    GetModuleFileNameW(NULL, dir, MAX_PATH);
-    slash = wcsrchr(dir, L'\\');
-    if (slash) slash[1] = 0;
-    _snwprintf(create, ARRAYSIZE(create), L"create UsoSvc demand \"%lsfakesvc.exe\" UsoSvc", dir);
+    test_dir_init();
+    _snwprintf(create, ARRAYSIZE(create), L"create UsoSvc demand \"%lsfakesvc.exe\" UsoSvc", test_dir);
     create[ARRAYSIZE(create) - 1] = 0;
     hwnd = CreateWindowExW(0, L"STATIC", L"", 0, 0, 0, 0, 0, HWND_MESSAGE, NULL, NULL, NULL);
 
