@@ -8,6 +8,8 @@ unsigned launch_chain(enum launch_action action, uint32_t os_build,
     bool settings_app = os_build >= OS_BUILD_WIN10;
 
     if (action == LAUNCH_TROUBLESHOOTER) {
+        if (os_build >= OS_BUILD_WIN11_22H2) out[n++] = TARGET_GETHELP_WU;
+        else if (settings_app) out[n++] = TARGET_MSDT_WU;
         if (settings_app) out[n++] = TARGET_SETTINGS_TROUBLESHOOT;
         out[n++] = TARGET_CPL_TROUBLESHOOTING;
     } else {

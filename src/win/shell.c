@@ -14,6 +14,8 @@ struct target_info {
 static BOOL target_info(enum launch_target t, struct target_info *out)
 {
     static const struct target_info table[] = {
+        [TARGET_GETHELP_WU] = {L"ms-contact-support", L"ms-contact-support://smc-to-emerald/WUTroubleshooter", NULL},
+        [TARGET_MSDT_WU] = {NULL, L"msdt.exe", L"-id WindowsUpdateDiagnostic"},
         [TARGET_SETTINGS_TROUBLESHOOT] = {L"ms-settings", L"ms-settings:troubleshoot", NULL},
         [TARGET_SETTINGS_WINDOWSUPDATE] = {L"ms-settings", L"ms-settings:windowsupdate", NULL},
         [TARGET_CPL_TROUBLESHOOTING] = {NULL, L"control.exe", L"/name Microsoft.Troubleshooting"},

@@ -64,24 +64,57 @@ static bool only_cpl(void *ctx, enum launch_target t)
 static bool all(void *ctx, enum launch_target t) { (void)ctx; (void)t; return true; }
 static bool none(void *ctx, enum launch_target t) { (void)ctx; (void)t; return false; }
 
+static bool all_but_gethelp(void *ctx, enum launch_target t)
+{
+    (void)ctx;
+    return t != TARGET_GETHELP_WU;
+}
+static bool only_settings(void *ctx, enum launch_target t)
+{
+    (void)ctx;
+    return t == TARGET_SETTINGS_TROUBLESHOOT || t == TARGET_SETTINGS_WINDOWSUPDATE;
+}
+
+/* Renders a chain as "gethelp,settings,cpl". */
+static const char *chain_str(enum launch_action action, uint32_t build)
+{
+    static char buf[128];
+    static const char *names[] = {"none", "gethelp", "msdt", "settings", "settings-wu", "cpl", "cpl-wu"};
+    enum launch_target chain[LAUNCH_MAX_TARGETS];
+    unsigned n = launch_chain(action, build, chain);
+    buf[0] = 0;
+    for (unsigned i = 0; i < n; i++) {
+        if (i) strcat(buf, ",");
+        strcat(buf, names[chain[i]]);
+    }
+    return buf;
+}
+
 static void launches(void)
 {
-    enum launch_target chain[LAUNCH_MAX_TARGETS];
+    /* The troubleshooter, per Windows version. */
+    CHECK_EQ_STR("cpl", chain_str(LAUNCH_TROUBLESHOOTER, 7601));                /* Windows 7 */
+    CHECK_EQ_STR("cpl", chain_str(LAUNCH_TROUBLESHOOTER, 9600));                /* Windows 8.1 */
+    CHECK_EQ_STR("msdt,settings,cpl", chain_str(LAUNCH_TROUBLESHOOTER, 10240)); /* Windows 10 RTM */
+    CHECK_EQ_STR("msdt,settings,cpl", chain_str(LAUNCH_TROUBLESHOOTER, 19045)); /* Windows 10 22H2 */
+    CHECK_EQ_STR("msdt,settings,cpl", chain_str(LAUNCH_TROUBLESHOOTER, 22000)); /* Windows 11 21H2 */
+    CHECK_EQ_STR("gethelp,settings,cpl", chain_str(LAUNCH_TROUBLESHOOTER, 22621)); /* Windows 11 22H2 */
+    CHECK_EQ_STR("gethelp,settings,cpl", chain_str(LAUNCH_TROUBLESHOOTER, 26100)); /* Windows 11 24H2 */
+    /* Windows Update settings. */
+    CHECK_EQ_STR("cpl-wu", chain_str(LAUNCH_UPDATE_SETTINGS, 9600));
+    CHECK_EQ_STR("settings-wu,cpl-wu", chain_str(LAUNCH_UPDATE_SETTINGS, 10240));
+    CHECK_EQ_STR("settings-wu,cpl-wu", chain_str(LAUNCH_UPDATE_SETTINGS, 26100));
 
-    CHECK_EQ_INT(2, launch_chain(LAUNCH_TROUBLESHOOTER, 19045, chain));
-    CHECK_EQ_INT(TARGET_SETTINGS_TROUBLESHOOT, chain[0]);
-    CHECK_EQ_INT(TARGET_CPL_TROUBLESHOOTING, chain[1]);
-    CHECK_EQ_INT(1, launch_chain(LAUNCH_TROUBLESHOOTER, 9600, chain));
-    CHECK_EQ_INT(TARGET_CPL_TROUBLESHOOTING, chain[0]);
-    CHECK_EQ_INT(1, launch_chain(LAUNCH_UPDATE_SETTINGS, 7601, chain));
-    CHECK_EQ_INT(TARGET_CPL_WINDOWSUPDATE, chain[0]);
-
-    CHECK_EQ_INT(TARGET_SETTINGS_TROUBLESHOOT, launch_pick(LAUNCH_TROUBLESHOOTER, 22631, all, NULL));
+    /* Fall-backs: each missing handler moves to the next entry. */
+    CHECK_EQ_INT(TARGET_GETHELP_WU, launch_pick(LAUNCH_TROUBLESHOOTER, 22631, all, NULL));
+    CHECK_EQ_INT(TARGET_SETTINGS_TROUBLESHOOT, launch_pick(LAUNCH_TROUBLESHOOTER, 22631, all_but_gethelp, NULL));
+    CHECK_EQ_INT(TARGET_MSDT_WU, launch_pick(LAUNCH_TROUBLESHOOTER, 19045, all, NULL));
+    CHECK_EQ_INT(TARGET_SETTINGS_TROUBLESHOOT, launch_pick(LAUNCH_TROUBLESHOOTER, 19045, only_settings, NULL));
+    CHECK_EQ_INT(TARGET_CPL_TROUBLESHOOTING, launch_pick(LAUNCH_TROUBLESHOOTER, 19045, only_cpl, NULL));
+    CHECK_EQ_INT(TARGET_CPL_TROUBLESHOOTING, launch_pick(LAUNCH_TROUBLESHOOTER, 9600, all, NULL));
+    CHECK_EQ_INT(TARGET_NONE, launch_pick(LAUNCH_TROUBLESHOOTER, 19045, none, NULL));
     CHECK_EQ_INT(TARGET_SETTINGS_WINDOWSUPDATE, launch_pick(LAUNCH_UPDATE_SETTINGS, 10240, all, NULL));
     CHECK_EQ_INT(TARGET_CPL_WINDOWSUPDATE, launch_pick(LAUNCH_UPDATE_SETTINGS, 10239, all, NULL));
-    /* No ms-settings handler: fall back to Control Panel. */
-    CHECK_EQ_INT(TARGET_CPL_TROUBLESHOOTING, launch_pick(LAUNCH_TROUBLESHOOTER, 19045, only_cpl, NULL));
-    CHECK_EQ_INT(TARGET_NONE, launch_pick(LAUNCH_TROUBLESHOOTER, 19045, none, NULL));
 }
 
 int main(void)

@@ -25,10 +25,11 @@ static BOOL register_scheme(void)
     return TRUE;
 }
 
-/* Registers urilog.exe (next to this test) as the handler of ms-settings:,
+/* Registers urilog.exe (next to this test) as the handler of `scheme`,
  * writing to `log`; returns FALSE if that failed. */
-static BOOL register_settings_stub(const wchar_t *log)
+static BOOL register_stub(const wchar_t *scheme, const wchar_t *log)
 {
+    wchar_t key[128];
     wchar_t exe[MAX_PATH], cmd[1024], *slash;
     HKEY k;
 
@@ -38,12 +39,13 @@ static BOOL register_settings_stub(const wchar_t *log)
     wcscpy(slash + 1, L"urilog.exe");
     _snwprintf(cmd, 1024, L"\"%ls\" \"%ls\" \"%%1\"", exe, log);
     cmd[1023] = 0;
-    if (RegCreateKeyExW(HKEY_CLASSES_ROOT, L"ms-settings\\shell\\open\\command", 0, NULL, 0,
-                        KEY_WRITE, NULL, &k, NULL) != ERROR_SUCCESS)
+    _snwprintf(key, 128, L"%ls\\shell\\open\\command", scheme);
+    key[127] = 0;
+    if (RegCreateKeyExW(HKEY_CLASSES_ROOT, key, 0, NULL, 0, KEY_WRITE, NULL, &k, NULL) != ERROR_SUCCESS)
         return FALSE;
     RegSetValueExW(k, NULL, 0, REG_SZ, (const BYTE *)cmd, (DWORD)((wcslen(cmd) + 1) * sizeof(wchar_t)));
     RegCloseKey(k);
-    if (RegCreateKeyExW(HKEY_CLASSES_ROOT, L"ms-settings", 0, NULL, 0, KEY_WRITE, NULL, &k, NULL) != ERROR_SUCCESS)
+    if (RegCreateKeyExW(HKEY_CLASSES_ROOT, scheme, 0, NULL, 0, KEY_WRITE, NULL, &k, NULL) != ERROR_SUCCESS)
         return FALSE;
     RegSetValueExW(k, L"URL Protocol", 0, REG_SZ, (const BYTE *)L"", sizeof(wchar_t));
     RegCloseKey(k);
@@ -103,7 +105,7 @@ int wmain(void)
         GetTempPathW(MAX_PATH, log);
         wcscat(log, L"wutray-test-uri.log");
         DeleteFileW(log);
-        CHECK(register_settings_stub(log));
+        CHECK(register_stub(L"ms-settings", log));
         CHECK(shell_scheme_available(L"ms-settings"));
         CHECK_EQ_INT(TARGET_SETTINGS_TROUBLESHOOT, launch_pick(LAUNCH_TROUBLESHOOTER, 19045, available, NULL));
         CHECK_EQ_INT(TARGET_CPL_TROUBLESHOOTING, launch_pick(LAUNCH_TROUBLESHOOTER, 9600, available, NULL));
@@ -113,5 +115,27 @@ int wmain(void)
         RegDeleteTreeW(HKEY_CLASSES_ROOT, L"ms-settings");
         DeleteFileW(log);
     }
+
+    /* Windows 11 22H2 and later: the Get Help troubleshooter comes first
+     * when its app handles ms-contact-support:. */
+    {
+        wchar_t log[MAX_PATH];
+        char line[256];
+        GetTempPathW(MAX_PATH, log);
+        wcscat(log, L"wutray-test-gethelp.log");
+        DeleteFileW(log);
+        CHECK(!shell_target_available(TARGET_GETHELP_WU)); /* Wine has no Get Help app */
+        CHECK(register_stub(L"ms-contact-support", log));
+        CHECK(shell_target_available(TARGET_GETHELP_WU));
+        CHECK_EQ_INT(TARGET_GETHELP_WU, launch_pick(LAUNCH_TROUBLESHOOTER, 22631, available, NULL));
+        CHECK_EQ_INT(0, shell_open_target(TARGET_GETHELP_WU));
+        read_log(log, line, sizeof(line));
+        CHECK_EQ_STR("ms-contact-support://smc-to-emerald/WUTroubleshooter", line);
+        RegDeleteTreeW(HKEY_CLASSES_ROOT, L"ms-contact-support");
+        DeleteFileW(log);
+    }
+    /* The classic troubleshooter is a program in the system folder; Wine
+     * has none, so the Windows 10 chain moves on. */
+    CHECK(!shell_target_available(TARGET_MSDT_WU));
     return test_summary("test_shell");
 }
