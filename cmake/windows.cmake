@@ -14,7 +14,8 @@ add_library(wutray_win STATIC
   src/win/shell.c
   src/win/strings.c
   src/win/tray.c
-  src/win/watch.c)
+  src/win/watch.c
+  src/win/wureg.c)
 target_include_directories(wutray_win PUBLIC src/win)
 target_link_libraries(wutray_win PUBLIC wutray_core ${win_libs})
 

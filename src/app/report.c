@@ -15,9 +15,17 @@ static void svc_label(enum svc_id id, wchar_t *buf, size_t cap)
 
 void report_reason_text(const struct health_reason *r, wchar_t *buf, size_t cap)
 {
-    wchar_t label[64];
-    svc_label(r->svc, label, ARRAYSIZE(label));
-    str_format(buf, cap, (UINT)health_reason_msg(r->kind), label);
+    wchar_t arg[64];
+    char when[32];
+
+    if (r->svc < SVC_COUNT) {
+        svc_label(r->svc, arg, ARRAYSIZE(arg));
+    } else { /* about updating as a whole: the only argument is a date */
+        timefmt_iso8601(r->when_ms, when, sizeof(when));
+        when[10] = 0; /* the day is enough */
+        StringCchPrintfW(arg, ARRAYSIZE(arg), L"%hs", when);
+    }
+    str_format(buf, cap, (UINT)health_reason_msg(r->kind), arg);
 }
 
 void report_summary(const struct health_result *res, wchar_t *buf, size_t cap)
@@ -83,6 +91,38 @@ void report_print_status(const struct health_snapshot *s, const struct health_re
     }
 }
 
+/* The registry signals, or "unavailable" when the registry could not be read. */
+static void write_signals(struct json *j, const struct update_signals *g)
+{
+    char when[32];
+
+    if (!g->read) {
+        json_string(j, "unavailable");
+        return;
+    }
+    json_object_begin(j);
+    json_key(j, "reboot_required");
+    json_bool(j, g->reboot_required);
+    json_key(j, "reboot_pending");
+    json_bool(j, g->reboot_pending);
+    json_key(j, "paused_until");
+    if (g->paused_until_ms) {
+        timefmt_iso8601(g->paused_until_ms, when, sizeof(when));
+        json_string(j, when);
+    } else {
+        json_null(j);
+    }
+    json_key(j, "managed");
+    json_bool(j, g->managed);
+    json_key(j, "policy_blocks");
+    json_array_begin(j);
+    if (g->policy_blocks & POLICY_NO_AUTO_UPDATE) json_string(j, "NoAutoUpdate");
+    if (g->policy_blocks & POLICY_DISABLE_WU_ACCESS) json_string(j, "DisableWindowsUpdateAccess");
+    if (g->policy_blocks & POLICY_NO_INTERNET_LOCATIONS) json_string(j, "DoNotConnectToWindowsUpdateInternetLocations");
+    json_array_end(j);
+    json_object_end(j);
+}
+
 BOOL report_json(const struct health_snapshot *s, const struct health_result *res,
                  char *buf, size_t cap)
 {
@@ -116,13 +156,15 @@ BOOL report_json(const struct health_snapshot *s, const struct health_result *re
     json_array_begin(&j);
     for (unsigned k = 0; k < res->n_reasons; k++) {
         const struct health_reason *r = &res->reasons[k];
-        snprintf(code, sizeof(code), "%ls_%s", svc_name(r->svc), health_reason_code(r->kind));
+        if (r->svc < SVC_COUNT) snprintf(code, sizeof(code), "%ls_%s", svc_name(r->svc), health_reason_code(r->kind));
+        else snprintf(code, sizeof(code), "%s", health_reason_code(r->kind));
         report_reason_text(r, text, ARRAYSIZE(text));
         json_object_begin(&j);
         json_key(&j, "code");
         json_string(&j, code);
         json_key(&j, "service");
-        json_wstring(&j, svc_name(r->svc));
+        if (r->svc < SVC_COUNT) json_wstring(&j, svc_name(r->svc));
+        else json_null(&j);
         json_key(&j, "level");
         json_string(&j, health_level_keyword(r->level));
         json_key(&j, "message");
@@ -130,6 +172,8 @@ BOOL report_json(const struct health_snapshot *s, const struct health_result *re
         json_object_end(&j);
     }
     json_array_end(&j);
+    json_key(&j, "signals");
+    write_signals(&j, &s->sig);
     json_key(&j, "os_build");
     json_int(&j, s->os_build);
     json_key(&j, "evaluated_at");

@@ -53,16 +53,48 @@ void health_watch_update(struct health_watch *w, const struct health_snapshot *s
     }
 }
 
-static void add_reason(struct health_result *out, enum reason_kind kind,
-                       enum svc_id svc, enum health_level level)
+static void add_reason_at(struct health_result *out, enum reason_kind kind,
+                          enum svc_id svc, enum health_level level, uint64_t when_ms)
 {
     if (out->n_reasons >= HEALTH_MAX_REASONS) return;
     out->reasons[out->n_reasons].kind = kind;
     out->reasons[out->n_reasons].svc = svc;
     out->reasons[out->n_reasons].level = level;
+    out->reasons[out->n_reasons].when_ms = when_ms;
     out->n_reasons++;
     if (health_level_rank(level) > health_level_rank(out->level))
         out->level = level;
+}
+
+static void add_reason(struct health_result *out, enum reason_kind kind,
+                       enum svc_id svc, enum health_level level)
+{
+    add_reason_at(out, kind, svc, level, 0);
+}
+
+/* Signals about updating as a whole. Paused and managed are neutral states,
+ * never faults; a policy that turns updating off is worth attention (and a
+ * restart of the services would not help). */
+static void evaluate_signals(const struct health_snapshot *s, struct health_result *out)
+{
+    const struct update_signals *g = &s->sig;
+
+    if (!g->read) return;
+    if (g->reboot_required || g->reboot_pending) {
+        bool overdue = g->reboot_since_ms && s->taken_ms > g->reboot_since_ms &&
+                       s->taken_ms - g->reboot_since_ms > SIGNALS_REBOOT_OVERDUE_MS;
+        add_reason_at(out, REASON_REBOOT_REQUIRED, SVC_COUNT, overdue ? HEALTH_ATTENTION : HEALTH_OK,
+                      g->reboot_since_ms);
+    }
+    if (g->paused_until_ms > s->taken_ms)
+        add_reason_at(out, REASON_UPDATES_PAUSED, SVC_COUNT, HEALTH_OK, g->paused_until_ms);
+    if (g->managed) add_reason(out, REASON_MANAGED, SVC_COUNT, HEALTH_OK);
+    if (g->policy_blocks & POLICY_NO_AUTO_UPDATE)
+        add_reason(out, REASON_POLICY_NO_AUTO_UPDATE, SVC_COUNT, HEALTH_ATTENTION);
+    if (g->policy_blocks & POLICY_DISABLE_WU_ACCESS)
+        add_reason(out, REASON_POLICY_NO_WU_ACCESS, SVC_COUNT, HEALTH_ATTENTION);
+    if (g->policy_blocks & POLICY_NO_INTERNET_LOCATIONS)
+        add_reason(out, REASON_POLICY_NO_INTERNET, SVC_COUNT, HEALTH_ATTENTION);
 }
 
 static void evaluate_pending(const struct health_snapshot *s,
@@ -136,6 +168,7 @@ void health_evaluate(const struct health_snapshot *s, const struct health_watch 
     out->level = HEALTH_OK;
     for (int i = 0; i < SVC_COUNT; i++)
         evaluate_service(s, w, (enum svc_id)i, out);
+    evaluate_signals(s, out);
 
     /* Worst reasons first, so a one-line summary shows the one that matters. */
     for (unsigned i = 1; i < out->n_reasons; i++) {
@@ -197,6 +230,12 @@ static const struct {
     [REASON_STOPPING] = {"stopping", IDS_REASON_STOPPING},
     [REASON_AUTO_STOPPED] = {"auto_stopped", IDS_REASON_AUTO_STOPPED},
     [REASON_PAUSED] = {"paused", IDS_REASON_PAUSED},
+    [REASON_REBOOT_REQUIRED] = {"reboot_required", IDS_REASON_REBOOT_REQUIRED},
+    [REASON_UPDATES_PAUSED] = {"updates_paused", IDS_REASON_UPDATES_PAUSED},
+    [REASON_MANAGED] = {"managed", IDS_REASON_MANAGED},
+    [REASON_POLICY_NO_AUTO_UPDATE] = {"policy_no_auto_update", IDS_REASON_POLICY_NO_AUTO_UPDATE},
+    [REASON_POLICY_NO_WU_ACCESS] = {"policy_no_windows_update_access", IDS_REASON_POLICY_NO_WU_ACCESS},
+    [REASON_POLICY_NO_INTERNET] = {"policy_no_internet_locations", IDS_REASON_POLICY_NO_INTERNET},
 };
 
 int health_reason_msg(enum reason_kind kind)

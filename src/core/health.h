@@ -5,6 +5,7 @@
 
 #include <stdint.h>
 #include "service.h"
+#include "signals.h"
 
 /* Values match the monitoring-plugin exit codes used by `wutray-cli status`. */
 enum health_level {
@@ -25,19 +26,28 @@ enum reason_kind {
     REASON_STOPPING,
     REASON_AUTO_STOPPED, /* automatic service not running */
     REASON_PAUSED,
+    /* Not about one service (their svc is SVC_COUNT): */
+    REASON_REBOOT_REQUIRED,       /* informational, overdue after a day */
+    REASON_UPDATES_PAUSED,        /* neutral: when_ms says until when */
+    REASON_MANAGED,               /* neutral: an organisation manages updates */
+    REASON_POLICY_NO_AUTO_UPDATE, /* a policy turns updating off: attention */
+    REASON_POLICY_NO_WU_ACCESS,
+    REASON_POLICY_NO_INTERNET,
     REASON_KIND_COUNT
 };
 
 struct health_reason {
     enum reason_kind kind;
-    enum svc_id svc;
+    enum svc_id svc;         /* SVC_COUNT for reasons about updating as a whole */
     enum health_level level; /* HEALTH_OK for informational reasons */
+    uint64_t when_ms;        /* a time the reason mentions (pause end), or 0 */
 };
 
 struct health_snapshot {
     uint64_t taken_ms; /* Unix epoch, milliseconds */
     uint32_t os_build;
     struct svc_reading svc[SVC_COUNT];
+    struct update_signals sig;
 };
 
 /* What repeated readings add to a single one: how long a service has been
@@ -52,7 +62,7 @@ struct health_watch {
     } svc[SVC_COUNT];
 };
 
-#define HEALTH_MAX_REASONS (SVC_COUNT * 2)
+#define HEALTH_MAX_REASONS (SVC_COUNT * 2 + 8)
 /* A pending state is "stuck" after its wait hint without progress,
  * but never sooner than the floor nor later than the cap. */
 #define HEALTH_PENDING_FLOOR_MS 10000u

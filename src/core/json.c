@@ -149,6 +149,12 @@ void json_null(struct json *j)
     puts_(j, "null");
 }
 
+void json_bool(struct json *j, bool v)
+{
+    value_prefix(j);
+    puts_(j, v ? "true" : "false");
+}
+
 bool json_ok(const struct json *j)
 {
     return !j->overflow && j->depth == 0;

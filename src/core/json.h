@@ -28,6 +28,7 @@ void json_string(struct json *j, const char *utf8);
 void json_wstring(struct json *j, const wchar_t *ws); /* UTF-16 or UTF-32 in */
 void json_int(struct json *j, long long v);
 void json_null(struct json *j);
+void json_bool(struct json *j, bool v);
 bool json_ok(const struct json *j);
 
 #endif

@@ -18,6 +18,8 @@ int main(void)
     json_object_begin(&j);
     json_key(&j, "a");
     json_null(&j);
+    json_key(&j, "b");
+    json_bool(&j, true);
     json_object_end(&j);
     json_object_begin(&j);
     json_object_end(&j);
@@ -27,7 +29,7 @@ int main(void)
     json_wstring(&j, L"q\"b\\n\n\x01");
     json_object_end(&j);
     CHECK(json_ok(&j));
-    CHECK_EQ_STR("{\"level\":\"ok\",\"n\":-42,\"list\":[{\"a\":null},{},\"x\"],"
+    CHECK_EQ_STR("{\"level\":\"ok\",\"n\":-42,\"list\":[{\"a\":null,\"b\":true},{},\"x\"],"
                  "\"esc\":\"q\\\"b\\\\n\\n\\u0001\"}", buf);
 
     /* Non-ASCII becomes UTF-8; lone surrogates become U+FFFD. */

@@ -43,6 +43,39 @@ expect_eq "status, idle: no reasons" 0 "$(json 'len(j["reasons"])')"
 expect_eq "status, idle: services" "wuauserv:stopped:manual,UsoSvc:stopped:manual" \
   "$(json '",".join(s["name"]+":"+s["state"]+":"+s["start_type"] for s in j["services"])')"
 
+# 2b. Registry signals, set in the prefix's real registry.
+reg() { wine reg "$@" >/dev/null 2>&1; }
+AU='HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\WindowsUpdate\Auto Update'
+POL='HKLM\SOFTWARE\Policies\Microsoft\Windows\WindowsUpdate'
+UX='HKLM\SOFTWARE\Microsoft\WindowsUpdate\UX\Settings'
+codes() { json '",".join(r["code"]+":"+r["level"] for r in j["reasons"])'; }
+reg add "$AU\RebootRequired" /f
+rc=$(cli status --json)
+expect_eq "reboot required (just now): exit" 0 "$rc"
+expect_eq "reboot required: reason" "reboot_required:ok" "$(codes)"
+expect_eq "reboot required: signal" True "$(json 'j["signals"]["reboot_required"]')"
+reg add "$POL\AU" /v NoAutoUpdate /t REG_DWORD /d 1 /f
+rc=$(cli status --json)
+expect_eq "NoAutoUpdate policy: exit" 1 "$rc"
+expect_eq "NoAutoUpdate policy: reasons" "policy_no_auto_update:warning,reboot_required:ok" "$(codes)"
+expect_eq "NoAutoUpdate policy: signal" "['NoAutoUpdate']" "$(json 'j["signals"]["policy_blocks"]')"
+expect_has "NoAutoUpdate policy: says why" "$(json 'j["reasons"][0]["message"]')" "NoAutoUpdate = 1"
+reg add "$POL\AU" /v NoAutoUpdate /t REG_DWORD /d 0 /f
+reg add "$POL\AU" /v UseWUServer /t REG_DWORD /d 1 /f
+reg add "$UX" /v PauseUpdatesExpiryTime /t REG_SZ /d 2099-01-01T00:00:00Z /f
+reg delete "$AU\RebootRequired" /f
+rc=$(cli status --json)
+expect_eq "paused and managed: exit" 0 "$rc"
+expect_eq "paused and managed: reasons" "updates_paused:ok,managed:ok" "$(codes)"
+expect_eq "paused: until" "2099-01-01T00:00:00Z" "$(json 'j["signals"]["paused_until"]')"
+expect_eq "paused: message" "Updates are paused until 2099-01-01." "$(json 'j["reasons"][0]["message"]')"
+reg add "$UX" /v PauseUpdatesExpiryTime /t REG_SZ /d "not a date" /f
+reg delete "$POL\AU" /v UseWUServer /f
+rc=$(cli status --json)
+expect_eq "a malformed pause date is not a pause: exit" 0 "$rc"
+expect_eq "a malformed pause date is not a pause: reasons" "" "$(codes)"
+reg delete "$UX" /v PauseUpdatesExpiryTime /f
+
 # 3. Windows Update disabled: critical at once, in JSON and in words.
 svc start-type wuauserv disabled
 rc=$(cli status --json)
