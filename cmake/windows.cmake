@@ -10,6 +10,7 @@ add_library(wutray_win STATIC
   src/win/console.c
   src/win/runas.c
   src/win/os.c
+  src/win/regwatch.c
   src/win/scm.c
   src/win/shell.c
   src/win/strings.c

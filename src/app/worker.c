@@ -3,6 +3,7 @@
 #include "runas.h"
 #include "restart.h"
 #include "scm.h"
+#include "regwatch.h"
 #include "watch.h"
 
 struct restart_ctx {
@@ -75,16 +76,25 @@ static DWORD WINAPI worker_main(void *param)
 {
     struct worker *w = param;
     struct watch *watch = NULL;
+    struct regwatch reg;
+    HANDLE events[REGWATCH_KEYS];
     MSG msg;
 
     /* Create this thread's message queue, then let worker_start return. */
     PeekMessageW(&msg, NULL, WM_USER, WM_USER, PM_NOREMOVE);
     SetEvent(w->ready);
+    regwatch_open(&reg);
     for (;;) {
         DWORD wait_ms = watch ? watch_arm(watch) : INFINITE;
+        DWORD n = regwatch_events(&reg, events);
         /* Alertable: service notifications run inside this wait. */
-        MsgWaitForMultipleObjectsEx(0, NULL, wait_ms, QS_POSTMESSAGE | QS_ALLPOSTMESSAGE,
-                                    MWMO_ALERTABLE | MWMO_INPUTAVAILABLE);
+        DWORD rc = MsgWaitForMultipleObjectsEx(n, events, wait_ms, QS_POSTMESSAGE | QS_ALLPOSTMESSAGE,
+                                               MWMO_ALERTABLE | MWMO_INPUTAVAILABLE);
+        if (rc < WAIT_OBJECT_0 + n) {
+            /* A registry signal changed: arm again, and let the window look. */
+            regwatch_rearm(&reg, rc - WAIT_OBJECT_0);
+            PostMessageW(w->hwnd, WM_APP_SERVICE_CHANGED, (WPARAM)SVC_COUNT, 0);
+        }
         while (PeekMessageW(&msg, NULL, 0, 0, PM_REMOVE)) {
             if (msg.message == WM_QUIT) goto done;
             if (msg.message == WJOB_CHECK) do_check(w->hwnd);
@@ -95,6 +105,7 @@ static DWORD WINAPI worker_main(void *param)
     }
 done:
     watch_destroy(watch);
+    regwatch_close(&reg);
     return 0;
 }
 

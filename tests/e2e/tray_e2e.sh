@@ -80,6 +80,14 @@ check "an external start is seen without a poll" wait_for 30 tray_state_is "ok w
 svc stop wuauserv
 check "an external stop is seen without a poll" wait_for 30 tray_state_is "ok wuauserv=stopped UsoSvc=stopped"
 
+# 2c. A policy that turns updating off, set in the registry: the tray shows it
+#     at once (registry notification), and clears it when the value goes.
+POL='HKLM\SOFTWARE\Policies\Microsoft\Windows\WindowsUpdate\AU'
+wine reg add "$POL" /v NoAutoUpdate /t REG_DWORD /d 1 /f >/dev/null 2>&1
+check "a blocking policy turns the icon amber without a poll" wait_for 30 icon_is amber
+wine reg delete "$POL" /v NoAutoUpdate /f >/dev/null 2>&1
+check "and green again when it is removed" wait_for 30 icon_is green
+
 # 3. Right-click: the menu appears where it was not before.
 shot; cp "$SHOT" "$WINENV_DIR/before.png"
 check "right-click opens the menu" open_menu
