@@ -186,9 +186,11 @@ static void on_snapshot(struct app *a, struct health_snapshot *s)
 
 static void on_restart_step(struct app *a, enum restart_action action, enum svc_id svc)
 {
+    static const UINT step_msg[] = {[RESTART_STOP] = IDS_TIP_STEP_STOP, [RESTART_START] = IDS_TIP_STEP_START,
+                                    [RESTART_SET_MANUAL] = IDS_TIP_STEP_MANUAL};
     wchar_t label[64], tip[128];
     str_load((UINT)svc_label_msg(svc), label, ARRAYSIZE(label));
-    str_format(tip, ARRAYSIZE(tip), action == RESTART_STOP ? IDS_TIP_STEP_STOP : IDS_TIP_STEP_START, label);
+    str_format(tip, ARRAYSIZE(tip), step_msg[action <= RESTART_SET_MANUAL ? action : RESTART_START], label);
     tray_update(&a->tray, IDI_WORKING, tip);
 }
 

@@ -52,6 +52,7 @@
 #define IDS_EXIT_AFTER_RESTART 225
 #define IDS_PAGE_TROUBLESHOOTER 226
 #define IDS_PAGE_SETTINGS 227
+#define IDS_TIP_STEP_MANUAL 228 /* "Setting %s to Manual..." */
 
 /* Restart outcomes (%s = friendly service name, %s = state word). */
 #define IDS_RESTART_OK 300
