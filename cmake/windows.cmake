@@ -4,7 +4,7 @@ enable_language(RC)
 set(CMAKE_RC_FLAGS "${CMAKE_RC_FLAGS} -I${CMAKE_SOURCE_DIR}/src/core -I${CMAKE_SOURCE_DIR}/res -I${CMAKE_BINARY_DIR}/generated")
 add_compile_definitions(UNICODE _UNICODE WIN32_LEAN_AND_MEAN _WIN32_WINNT=0x0A00 NTDDI_VERSION=0x0A000000)
 set(win_link -municode -static)
-set(win_libs comctl32 shell32 shlwapi advapi32 ole32 user32 gdi32 uuid)
+set(win_libs comctl32 shell32 shlwapi advapi32 ole32 oleaut32 user32 gdi32 uuid)
 
 add_library(wutray_win STATIC
   src/win/console.c
@@ -16,6 +16,7 @@ add_library(wutray_win STATIC
   src/win/strings.c
   src/win/tray.c
   src/win/watch.c
+  src/win/wua.c
   src/win/wureg.c)
 target_include_directories(wutray_win PUBLIC src/win)
 target_link_libraries(wutray_win PUBLIC wutray_core ${win_libs})

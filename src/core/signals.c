@@ -51,3 +51,10 @@ bool signals_parse_time(const char *s, uint64_t *epoch_ms)
     *epoch_ms = (uint64_t)(((days * 24 + h) * 60 + mi) * 60 + se) * 1000u;
     return true;
 }
+
+uint64_t signals_from_ole_date(double date)
+{
+    /* 25569 days from 1899-12-30 to 1970-01-01; NaN fails the comparison. */
+    if (!(date >= 25569.0) || date > 2958465.0) return 0;
+    return (uint64_t)((date - 25569.0) * 86400000.0 + 0.5);
+}

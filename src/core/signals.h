@@ -27,6 +27,19 @@ struct update_signals {
 /* A restart counts as overdue after this long (Windows itself nags sooner). */
 #define SIGNALS_REBOOT_OVERDUE_MS (24ull * 60 * 60 * 1000)
 
+/* What the Windows Update Agent (COM) says; `available` is false where it
+ * cannot tell (Wine's wuapi is a stub; IAutomaticUpdates2 is missing before
+ * Windows 7). Times are epoch ms, 0 when unknown. */
+struct wua_signals {
+    bool available;
+    uint64_t last_search_ms;
+    uint64_t last_install_ms;
+};
+
+/* An OLE Automation DATE (days since 1899-12-30, UTC here) to epoch ms;
+ * 0 for dates before 1970 or not a number. */
+uint64_t signals_from_ole_date(double date);
+
 /* Parses "YYYY-MM-DDTHH:MM:SSZ" (the pause expiry's format; fractional
  * seconds and a missing Z are accepted) into epoch ms. false if malformed. */
 bool signals_parse_time(const char *s, uint64_t *epoch_ms);

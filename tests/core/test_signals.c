@@ -109,8 +109,20 @@ static void rules(void)
     }
 }
 
+static void ole_dates(void)
+{
+    CHECK_EQ_INT(0, signals_from_ole_date(25569.0));             /* 1970-01-01 */
+    CHECK_EQ_INT(86400000ull, signals_from_ole_date(25570.0));
+    CHECK_EQ_INT(1700000000000ull, signals_from_ole_date(45244.92592592593));
+    CHECK_EQ_INT(0, signals_from_ole_date(0.0));                 /* VT_DATE zero: 1899 */
+    CHECK_EQ_INT(0, signals_from_ole_date(-1.0));
+    CHECK_EQ_INT(0, signals_from_ole_date(0.0 / 0.0));           /* NaN */
+    CHECK_EQ_INT(0, signals_from_ole_date(1e300));
+}
+
 int main(void)
 {
+    ole_dates();
     times();
     rules();
     return test_summary("test_signals");
