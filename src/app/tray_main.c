@@ -112,6 +112,9 @@ static void on_command(struct app *a, enum menu_cmd cmd)
     case MENU_CMD_TROUBLESHOOT: on_cmd_launch(a, LAUNCH_TROUBLESHOOTER); break;
     case MENU_CMD_SETTINGS: on_cmd_launch(a, LAUNCH_UPDATE_SETTINGS); break;
     case MENU_CMD_CHECK: request_check(a); break;
+    case MENU_CMD_SNOOZE_DAY: alert_snooze(&a->gate, os_now_epoch_ms(), ALERT_SNOOZE_DAY_MS); break;
+    case MENU_CMD_SNOOZE_WEEK: alert_snooze(&a->gate, os_now_epoch_ms(), ALERT_SNOOZE_WEEK_MS); break;
+    case MENU_CMD_RESUME_ALERTS: alert_resume(&a->gate); break;
     case MENU_CMD_EXIT: on_cmd_exit(a); break;
     default: break;
     }
@@ -126,6 +129,7 @@ static void on_tray_menu(struct app *a, int x, int y)
     st.level = a->result.level;
     st.restarting = a->restarting;
     st.exiting = a->exiting;
+    st.snoozed = alert_snoozed(&a->gate, os_now_epoch_ms());
     for (int i = 0; i < SVC_COUNT; i++)
         if (a->snapshot.svc[i].presence == SVC_PRESENT && a->snapshot.svc[i].start == SVC_START_DISABLED)
             st.any_disabled = true;
@@ -176,7 +180,7 @@ static void on_snapshot(struct app *a, struct health_snapshot *s)
     report_state_line(s, &a->result, state, ARRAYSIZE(state));
     SetWindowTextW(a->hwnd, state);
     if (!a->restarting) show_health(a);
-    if (alert_gate_feed(&a->gate, a->result.level)) {
+    if (alert_decide(&a->gate, &a->result, s->taken_ms, tray_quiet_time() != FALSE) == ALERT_SHOW) {
         str_load(IDS_BALLOON_TITLE, title, ARRAYSIZE(title));
         report_summary(&a->result, text, ARRAYSIZE(text));
         tray_balloon(&a->tray, title, text,

@@ -30,6 +30,12 @@ void menu_build(const struct menu_state *st, struct menu_model *out)
     add(out, MENU_CMD_TROUBLESHOOT, IDS_MENU_TROUBLESHOOT, true);
     add(out, MENU_CMD_SETTINGS, IDS_MENU_SETTINGS, true);
     add(out, MENU_CMD_CHECK, IDS_MENU_CHECK, !busy);
+    if (st->snoozed) {
+        add(out, MENU_CMD_RESUME_ALERTS, IDS_MENU_RESUME_ALERTS, true);
+    } else {
+        add(out, MENU_CMD_SNOOZE_DAY, IDS_MENU_SNOOZE_DAY, true);
+        add(out, MENU_CMD_SNOOZE_WEEK, IDS_MENU_SNOOZE_WEEK, true);
+    }
     add(out, MENU_CMD_SEPARATOR, 0, false);
     add(out, MENU_CMD_EXIT, IDS_MENU_EXIT, !st->exiting);
 

@@ -14,6 +14,9 @@ enum menu_cmd {
     MENU_CMD_TROUBLESHOOT,
     MENU_CMD_SETTINGS,
     MENU_CMD_CHECK,
+    MENU_CMD_SNOOZE_DAY,
+    MENU_CMD_SNOOZE_WEEK,
+    MENU_CMD_RESUME_ALERTS, /* instead of the two above while snoozed */
     MENU_CMD_EXIT,
     MENU_CMD_SEPARATOR
 };
@@ -25,7 +28,7 @@ struct menu_item {
     bool is_default;
 };
 
-#define MENU_MAX_ITEMS 10
+#define MENU_MAX_ITEMS 12
 
 struct menu_model {
     unsigned n_items;
@@ -39,6 +42,7 @@ struct menu_state {
     bool restarting;   /* a restart or re-enable is running */
     bool exiting;      /* exit was asked while a restart runs */
     bool any_disabled; /* a service's start type is Disabled */
+    bool snoozed;      /* alerts are snoozed */
 };
 
 void menu_build(const struct menu_state *st, struct menu_model *out);

@@ -44,6 +44,9 @@
 #define IDS_MENU_CHECK 214
 #define IDS_MENU_EXIT 215
 #define IDS_MENU_REENABLE 216
+#define IDS_MENU_SNOOZE_DAY 217
+#define IDS_MENU_SNOOZE_WEEK 218
+#define IDS_MENU_RESUME_ALERTS 219
 #define IDS_BALLOON_TITLE 220
 #define IDS_RESTART_TITLE 221
 #define IDS_OPEN_FAILED 222     /* "Windows could not open %s." */

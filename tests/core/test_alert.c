@@ -14,8 +14,102 @@ static int feed_all(struct alert_gate *g, const enum health_level *seq, int n, i
     return fired;
 }
 
+static struct health_result result(enum health_level level, enum reason_kind kind, enum svc_id svc)
+{
+    struct health_result r;
+    memset(&r, 0, sizeof(r));
+    r.level = level;
+    if (level != HEALTH_OK) {
+        r.n_reasons = 1;
+        r.reasons[0].kind = kind;
+        r.reasons[0].svc = svc;
+        r.reasons[0].level = level;
+    }
+    return r;
+}
+
+#define MIN_MS 60000ull
+#define HOUR_MS (60 * MIN_MS)
+
+static void policy(void)
+{
+    struct alert_gate g;
+    const struct health_result ok = result(HEALTH_OK, 0, 0);
+    const struct health_result dis = result(HEALTH_BROKEN, REASON_DISABLED, SVC_WUAUSERV);
+    const struct health_result miss = result(HEALTH_BROKEN, REASON_MISSING, SVC_USOSVC);
+    uint64_t t = 1700000000000ull;
+
+    /* Once per incident, after two agreeing evaluations. */
+    alert_gate_init(&g);
+    CHECK_EQ_INT(ALERT_NONE, alert_decide(&g, &dis, t, false));
+    CHECK_EQ_INT(ALERT_SHOW, alert_decide(&g, &dis, t + MIN_MS, false));
+    CHECK_EQ_INT(ALERT_NONE, alert_decide(&g, &dis, t + 2 * MIN_MS, false));
+
+    /* It goes away and comes back within a day: not again. */
+    alert_decide(&g, &ok, t + 3 * MIN_MS, false);
+    alert_decide(&g, &ok, t + 4 * MIN_MS, false);
+    alert_decide(&g, &dis, t + 5 * MIN_MS, false);
+    CHECK_EQ_INT(ALERT_NONE, alert_decide(&g, &dis, t + 6 * MIN_MS, false));
+    /* ... but another incident of the same level is news. */
+    alert_decide(&g, &ok, t + 7 * MIN_MS, false);
+    alert_decide(&g, &ok, t + 8 * MIN_MS, false);
+    alert_decide(&g, &miss, t + 9 * MIN_MS, false);
+    CHECK_EQ_INT(ALERT_SHOW, alert_decide(&g, &miss, t + 10 * MIN_MS, false));
+    /* The first one, back after more than a day: shown again. */
+    alert_decide(&g, &ok, t + 11 * MIN_MS, false);
+    alert_decide(&g, &ok, t + 12 * MIN_MS, false);
+    alert_decide(&g, &dis, t + 25 * HOUR_MS, false);
+    CHECK_EQ_INT(ALERT_SHOW, alert_decide(&g, &dis, t + 25 * HOUR_MS + MIN_MS, false));
+
+    /* Quiet time: kept for later, shown when it ends, if still true. */
+    alert_gate_init(&g);
+    alert_decide(&g, &dis, t, true);
+    CHECK_EQ_INT(ALERT_NONE, alert_decide(&g, &dis, t + MIN_MS, true));
+    CHECK_EQ_INT(ALERT_NONE, alert_decide(&g, &dis, t + 2 * MIN_MS, true));
+    CHECK_EQ_INT(ALERT_SHOW, alert_decide(&g, &dis, t + 3 * MIN_MS, false));
+    CHECK_EQ_INT(ALERT_NONE, alert_decide(&g, &dis, t + 4 * MIN_MS, false));
+    /* ... and dropped if it was over before quiet time ended. */
+    alert_gate_init(&g);
+    alert_decide(&g, &miss, t, true);
+    alert_decide(&g, &miss, t + MIN_MS, true);
+    CHECK_EQ_INT(ALERT_NONE, alert_decide(&g, &ok, t + 2 * MIN_MS, false));
+    CHECK_EQ_INT(ALERT_NONE, alert_decide(&g, &ok, t + 3 * MIN_MS, false));
+
+    /* Snooze: nothing during it, not even afterwards for what came during it. */
+    alert_gate_init(&g);
+    alert_snooze(&g, t, ALERT_SNOOZE_DAY_MS);
+    CHECK(alert_snoozed(&g, t + 23 * HOUR_MS));
+    alert_decide(&g, &dis, t + HOUR_MS, false);
+    CHECK_EQ_INT(ALERT_NONE, alert_decide(&g, &dis, t + 2 * HOUR_MS, false));
+    CHECK_EQ_INT(ALERT_NONE, alert_decide(&g, &dis, t + 25 * HOUR_MS, false));
+    CHECK(!alert_snoozed(&g, t + 25 * HOUR_MS));
+    /* After a recovery, a new incident after the snooze is shown. */
+    alert_decide(&g, &ok, t + 25 * HOUR_MS + MIN_MS, false);
+    alert_decide(&g, &ok, t + 25 * HOUR_MS + 2 * MIN_MS, false);
+    alert_decide(&g, &miss, t + 26 * HOUR_MS, false);
+    CHECK_EQ_INT(ALERT_SHOW, alert_decide(&g, &miss, t + 27 * HOUR_MS, false));
+    /* Resume ends a snooze at once. */
+    alert_gate_init(&g);
+    alert_snooze(&g, t, ALERT_SNOOZE_WEEK_MS);
+    CHECK(alert_snoozed(&g, t + 6 * 24 * HOUR_MS));
+    alert_resume(&g);
+    CHECK(!alert_snoozed(&g, t + MIN_MS));
+    alert_decide(&g, &dis, t + MIN_MS, false);
+    CHECK_EQ_INT(ALERT_SHOW, alert_decide(&g, &dis, t + 2 * MIN_MS, false));
+
+    /* A clock that went backwards does not hide a repeat forever. */
+    alert_gate_init(&g);
+    alert_decide(&g, &dis, t, false);
+    alert_decide(&g, &dis, t + MIN_MS, false);
+    alert_decide(&g, &ok, t + 2 * MIN_MS, false);
+    alert_decide(&g, &ok, t + 3 * MIN_MS, false);
+    alert_decide(&g, &dis, t - 10 * HOUR_MS, false);
+    CHECK_EQ_INT(ALERT_SHOW, alert_decide(&g, &dis, t - 9 * HOUR_MS, false));
+}
+
 int main(void)
 {
+    policy();
     struct alert_gate g;
     int at[8];
     const enum health_level O = HEALTH_OK, A = HEALTH_ATTENTION, B = HEALTH_BROKEN, U = HEALTH_UNKNOWN;

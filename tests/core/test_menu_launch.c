@@ -40,6 +40,15 @@ static void menus(void)
     CHECK(!find(&m, MENU_CMD_RESTART)->is_default);
     st.any_disabled = false;
 
+    /* Snoozing: day and week offered; while snoozed, only "resume". */
+    CHECK(find(&m, MENU_CMD_SNOOZE_DAY) && find(&m, MENU_CMD_SNOOZE_WEEK));
+    CHECK(find(&m, MENU_CMD_RESUME_ALERTS) == NULL);
+    st.snoozed = true;
+    menu_build(&st, &m);
+    CHECK(find(&m, MENU_CMD_SNOOZE_DAY) == NULL && find(&m, MENU_CMD_SNOOZE_WEEK) == NULL);
+    CHECK(find(&m, MENU_CMD_RESUME_ALERTS) != NULL);
+    st.snoozed = false;
+
     st.restarting = true; /* no second restart at once */
     menu_build(&st, &m);
     CHECK_EQ_INT(IDS_LEVEL_RESTARTING, m.status_msg);
