@@ -21,7 +21,7 @@ add_library(wutray_win STATIC
 target_include_directories(wutray_win PUBLIC src/win)
 target_link_libraries(wutray_win PUBLIC wutray_core ${win_libs})
 
-add_library(wutray_app STATIC src/app/report.c)
+add_library(wutray_app STATIC src/app/check.c src/app/report.c)
 target_include_directories(wutray_app PUBLIC src/app res)
 target_link_libraries(wutray_app PUBLIC wutray_win)
 

@@ -3,6 +3,7 @@
 #include <windows.h>
 #include <strsafe.h>
 
+#include "check.h"
 #include "cli_args.h"
 #include "console.h"
 #include "health.h"
@@ -19,7 +20,7 @@ static int cmd_status(BOOL json)
     struct health_result res;
     static char buf[8192];
 
-    scm_snapshot(&s);
+    check_read(&s);
     /* A pending service is watched for a moment before it is called stuck. */
     for (int i = 0; i < SVC_COUNT; i++)
         scm_watch_pending(svc_name((enum svc_id)i), health_oneshot_watch_ms(s.svc[i].wait_hint_ms), &s.svc[i]);

@@ -1,4 +1,5 @@
 #include "worker.h"
+#include "check.h"
 #include "elevate.h"
 #include "runas.h"
 #include "restart.h"
@@ -54,7 +55,7 @@ static enum restart_result run_elevated(void *ctx, enum elevated_verb verb, uint
 static void do_check(HWND hwnd)
 {
     struct health_snapshot s;
-    scm_snapshot(&s);
+    check_read(&s);
     post_owned(hwnd, WM_APP_SNAPSHOT, &s, sizeof(s));
 }
 

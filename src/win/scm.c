@@ -1,6 +1,5 @@
 #include "scm.h"
 #include "os.h"
-#include "wureg.h"
 
 #include <strsafe.h>
 
@@ -104,7 +103,6 @@ void scm_snapshot(struct health_snapshot *out)
     out->os_build = os_build();
     for (int i = 0; i < SVC_COUNT; i++)
         scm_read(svc_name((enum svc_id)i), &out->svc[i]);
-    wureg_read(&out->sig);
     out->taken_ms = os_now_epoch_ms();
 }
 

@@ -15,7 +15,8 @@ struct scm_wait_limits {
 extern const struct scm_wait_limits scm_default_limits;
 
 void scm_read(const wchar_t *name, struct svc_reading *out);
-/* Reads both services, the registry's update signals, the Windows build and the time. */
+/* Reads both services, the Windows build and the time (the registry's
+ * signals are left empty: see check_read). */
 void scm_snapshot(struct health_snapshot *out);
 
 /* Stop or start one service and wait until it is stopped / running. */
