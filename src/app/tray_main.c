@@ -286,25 +286,13 @@ static HWND create_window(struct app *a)
     return hwnd;
 }
 
-static void elevated_snapshot(void *ctx, struct health_snapshot *s)
-{
-    (void)ctx;
-    scm_snapshot(s);
-}
-
-static void elevated_step(void *ctx, const struct restart_step *step, struct restart_op_result *out)
-{
-    (void)ctx;
-    scm_run_step(step, &scm_default_limits, out);
-}
-
 /* `wutray.exe --elevated VERB`: one allowlisted action, no UI, the outcome
  * as the exit code (see elevate.h). Anything else on the command line is
  * refused before anything is done. */
 static int run_elevated_side(void)
 {
-    static const struct restart_ops ops = {elevated_step, NULL};
-    static const struct elevated_env env = {elevated_snapshot, &ops, NULL};
+    static const struct restart_ops ops = {scm_step_cb, NULL};
+    static const struct elevated_env env = {scm_snapshot_cb, &ops, NULL};
     int argc = 0;
     wchar_t **argv = CommandLineToArgvW(GetCommandLineW(), &argc);
     enum elevated_verb verb;

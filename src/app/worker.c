@@ -25,22 +25,10 @@ static void post_owned(HWND hwnd, UINT msg, const void *p, size_t n)
     if (q && !PostMessageW(hwnd, msg, 0, (LPARAM)q)) HeapFree(GetProcessHeap(), 0, q);
 }
 
-static void run_step(void *ctx, const struct restart_step *step, struct restart_op_result *out)
-{
-    (void)ctx;
-    scm_run_step(step, &scm_default_limits, out);
-}
-
 static void on_progress(void *ctx, const struct restart_step *step)
 {
     struct restart_ctx *rc = ctx;
     PostMessageW(rc->hwnd, WM_APP_RESTART_STEP, (WPARAM)step->action, (LPARAM)step->svc);
-}
-
-static void take_snapshot(void *ctx, struct health_snapshot *s)
-{
-    (void)ctx;
-    scm_snapshot(s);
 }
 
 /* The elevated side gets as long as a whole restart may take, and a little more. */
@@ -62,8 +50,8 @@ static void do_check(HWND hwnd)
 /* Restart or re-enable: with the user's rights first, elevated only if refused. */
 static void do_change(HWND hwnd, enum elevated_verb verb)
 {
-    static const struct restart_ops ops = {run_step, on_progress};
-    static const struct elevated_env env = {take_snapshot, &ops, run_elevated};
+    static const struct restart_ops ops = {scm_step_cb, on_progress};
+    static const struct elevated_env env = {scm_snapshot_cb, &ops, run_elevated};
     struct restart_ctx ctx = {hwnd};
     struct restart_outcome outcome;
     bool elevated;

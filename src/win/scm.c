@@ -332,3 +332,15 @@ void scm_run_step(const struct restart_step *step, const struct scm_wait_limits 
     case RESTART_SET_MANUAL: scm_set_manual(name, out); break;
     }
 }
+
+void scm_step_cb(void *ctx, const struct restart_step *step, struct restart_op_result *out)
+{
+    (void)ctx;
+    scm_run_step(step, &scm_default_limits, out);
+}
+
+void scm_snapshot_cb(void *ctx, struct health_snapshot *s)
+{
+    (void)ctx;
+    scm_snapshot(s);
+}

@@ -29,6 +29,11 @@ void scm_set_manual(const wchar_t *name, struct restart_op_result *out);
 void scm_run_step(const struct restart_step *step, const struct scm_wait_limits *lim,
                   struct restart_op_result *out);
 
+/* The same two in the callback shapes of core's restart_ops and elevated_env
+ * (ctx is not used). */
+void scm_step_cb(void *ctx, const struct restart_step *step, struct restart_op_result *out);
+void scm_snapshot_cb(void *ctx, struct health_snapshot *s);
+
 /* For a one-shot check: if the reading is pending, waits up to max_ms for the
  * service to change state, then reads it again; sets no_progress_ms when
  * neither the state nor the checkpoint moved in that time. */
