@@ -67,6 +67,24 @@ static void read_log(const wchar_t *log, char *out, size_t cap)
     out[strcspn(out, "\r\n")] = 0;
 }
 
+static wchar_t stub_log[MAX_PATH];
+
+/* With urilog.exe registered for `scheme` (register_stub(scheme, stub_log)):
+ * the target counts as available, opening it hands the handler `uri`; then
+ * the registration is removed. */
+static void check_opens(const wchar_t *scheme, enum launch_target target, const char *uri)
+{
+    char line[256];
+    DeleteFileW(stub_log);
+    CHECK(shell_scheme_available(scheme));
+    CHECK(shell_target_available(target));
+    CHECK_EQ_INT(0, shell_open_target(target));
+    read_log(stub_log, line, sizeof(line));
+    CHECK_EQ_STR(uri, line);
+    RegDeleteTreeW(HKEY_CLASSES_ROOT, scheme);
+    DeleteFileW(stub_log);
+}
+
 static bool available(void *ctx, enum launch_target t)
 {
     (void)ctx;
@@ -75,6 +93,8 @@ static bool available(void *ctx, enum launch_target t)
 
 int wmain(void)
 {
+    GetTempPathW(MAX_PATH, stub_log);
+    wcscat(stub_log, L"wutray-test-uri.log");
     RegDeleteTreeW(HKEY_CLASSES_ROOT, KEY);
     CHECK(!shell_scheme_available(SCHEME));
     CHECK(register_scheme());
@@ -99,41 +119,18 @@ int wmain(void)
 
     /* With a handler for ms-settings: it is preferred, and opening it runs
      * the handler with the URI. */
-    {
-        wchar_t log[MAX_PATH];
-        char line[256];
-        GetTempPathW(MAX_PATH, log);
-        wcscat(log, L"wutray-test-uri.log");
-        DeleteFileW(log);
-        CHECK(register_stub(L"ms-settings", log));
-        CHECK(shell_scheme_available(L"ms-settings"));
-        CHECK_EQ_INT(TARGET_SETTINGS_TROUBLESHOOT, launch_pick(LAUNCH_TROUBLESHOOTER, 19045, available, NULL));
-        CHECK_EQ_INT(TARGET_CPL_TROUBLESHOOTING, launch_pick(LAUNCH_TROUBLESHOOTER, 9600, available, NULL));
-        CHECK_EQ_INT(0, shell_open_target(TARGET_SETTINGS_TROUBLESHOOT));
-        read_log(log, line, sizeof(line));
-        CHECK_EQ_STR("ms-settings:troubleshoot", line);
-        RegDeleteTreeW(HKEY_CLASSES_ROOT, L"ms-settings");
-        DeleteFileW(log);
-    }
+    CHECK(register_stub(L"ms-settings", stub_log));
+    CHECK_EQ_INT(TARGET_SETTINGS_TROUBLESHOOT, launch_pick(LAUNCH_TROUBLESHOOTER, 19045, available, NULL));
+    CHECK_EQ_INT(TARGET_CPL_TROUBLESHOOTING, launch_pick(LAUNCH_TROUBLESHOOTER, 9600, available, NULL));
+    check_opens(L"ms-settings", TARGET_SETTINGS_TROUBLESHOOT, "ms-settings:troubleshoot");
 
     /* Windows 11 22H2 and later: the Get Help troubleshooter comes first
      * when its app handles ms-contact-support:. */
-    {
-        wchar_t log[MAX_PATH];
-        char line[256];
-        GetTempPathW(MAX_PATH, log);
-        wcscat(log, L"wutray-test-gethelp.log");
-        DeleteFileW(log);
-        CHECK(!shell_target_available(TARGET_GETHELP_WU)); /* Wine has no Get Help app */
-        CHECK(register_stub(L"ms-contact-support", log));
-        CHECK(shell_target_available(TARGET_GETHELP_WU));
-        CHECK_EQ_INT(TARGET_GETHELP_WU, launch_pick(LAUNCH_TROUBLESHOOTER, 22631, available, NULL));
-        CHECK_EQ_INT(0, shell_open_target(TARGET_GETHELP_WU));
-        read_log(log, line, sizeof(line));
-        CHECK_EQ_STR("ms-contact-support://smc-to-emerald/WUTroubleshooter", line);
-        RegDeleteTreeW(HKEY_CLASSES_ROOT, L"ms-contact-support");
-        DeleteFileW(log);
-    }
+    CHECK(!shell_target_available(TARGET_GETHELP_WU)); /* Wine has no Get Help app */
+    CHECK(register_stub(L"ms-contact-support", stub_log));
+    CHECK_EQ_INT(TARGET_GETHELP_WU, launch_pick(LAUNCH_TROUBLESHOOTER, 22631, available, NULL));
+    check_opens(L"ms-contact-support", TARGET_GETHELP_WU, "ms-contact-support://smc-to-emerald/WUTroubleshooter");
+
     /* The classic troubleshooter is a program in the system folder; Wine
      * has none, so the Windows 10 chain moves on. */
     CHECK(!shell_target_available(TARGET_MSDT_WU));
