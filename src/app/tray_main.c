@@ -180,7 +180,9 @@ static void on_snapshot(struct app *a, struct health_snapshot *s)
     report_state_line(s, &a->result, state, ARRAYSIZE(state));
     SetWindowTextW(a->hwnd, state);
     if (!a->restarting) show_health(a);
-    if (alert_decide(&a->gate, &a->result, s->taken_ms, tray_quiet_time() != FALSE) == ALERT_SHOW) {
+    /* Quiet time is not asked yet: SHQueryUserNotificationState froze the
+     * tray's window thread now and then under Wine (see README). */
+    if (alert_decide(&a->gate, &a->result, s->taken_ms, false) == ALERT_SHOW) {
         str_load(IDS_BALLOON_TITLE, title, ARRAYSIZE(title));
         report_summary(&a->result, text, ARRAYSIZE(text));
         tray_balloon(&a->tray, title, text,

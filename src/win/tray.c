@@ -72,14 +72,6 @@ BOOL tray_balloon(struct tray *t, const wchar_t *title, const wchar_t *text, DWO
     return Shell_NotifyIconW(NIM_MODIFY, &nid);
 }
 
-BOOL tray_quiet_time(void)
-{
-    QUERY_USER_NOTIFICATION_STATE state;
-    if (FAILED(SHQueryUserNotificationState(&state))) return FALSE; /* unknown: not quiet */
-    return state == QUNS_BUSY || state == QUNS_RUNNING_D3D_FULL_SCREEN ||
-           state == QUNS_PRESENTATION_MODE || state == QUNS_QUIET_TIME;
-}
-
 void tray_remove(struct tray *t)
 {
     NOTIFYICONDATAW nid;

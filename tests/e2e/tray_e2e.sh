@@ -88,6 +88,16 @@ check "a blocking policy turns the icon amber without a poll" wait_for 30 icon_i
 wine reg delete "$POL" /v NoAutoUpdate /f >/dev/null 2>&1
 check "and green again when it is removed" wait_for 30 icon_is green
 
+# 2d. Explorer restarts: the icon is lost, and comes back on "TaskbarCreated"
+#     (sent by traypoke as a new shell would). Done while no balloon is on
+#     screen: after a balloon, removing the icon from another process left
+#     wutray's window thread unresponsive in about 1 run in 5 under Wine
+#     (open bug, see the issue note).
+wine "$B/traypoke.exe" drop-icon
+check "a shell that lost the icon shows none" wait_for 50 icon_is none
+check "TaskbarCreated delivered" wine "$B/traypoke.exe" taskbar-created
+check "TaskbarCreated: the icon is back, still green" wait_for 50 icon_is green
+
 # 3. Right-click: the menu appears where it was not before.
 shot; cp "$SHOT" "$WINENV_DIR/before.png"
 check "right-click opens the menu" open_menu
@@ -134,12 +144,6 @@ xdotool mousemove $((W / 2)) $((H / 2)) # away from the icon: no tooltip over th
 sleep 2.5 # balloons are drawn about 2 s after the call
 shot
 crop_corner "$SHOTS/restart-balloon.png"
-
-# 7. Explorer restarts: the icon is lost, and comes back on "TaskbarCreated".
-wine "$B/traypoke.exe" drop-icon
-check "a shell that lost the icon shows none" wait_for 50 icon_is none
-wine "$B/traypoke.exe" taskbar-created
-check "TaskbarCreated: the icon is back, still green" wait_for 50 icon_is green
 
 # 8. Exit: the process ends and the icon goes with it.
 pid=$(tray_pid)
