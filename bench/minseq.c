@@ -16,7 +16,9 @@ static VOID CALLBACK on_notify(PVOID p) { (void)p; InterlockedExchange(&fired, 1
 /* Waits for `target`; a start that falls back to STOPPED has failed. */
 static BOOL wait_state(SC_HANDLE svc, DWORD target)
 {
-    SERVICE_NOTIFYW n = {SERVICE_NOTIFY_STATUS_CHANGE, on_notify, NULL, 0, {0}, 0, NULL};
+    /* Static, not on the stack: Wine can deliver a cancelled notification
+     * into the buffer after the wait has returned. */
+    static SERVICE_NOTIFYW n = {SERVICE_NOTIFY_STATUS_CHANGE, on_notify, NULL, 0, {0}, 0, NULL};
     SERVICE_STATUS_PROCESS ssp;
     ULONGLONG deadline = GetTickCount64() + WAIT_MS;
     DWORD mask = SERVICE_NOTIFY_STOPPED | (target == SERVICE_RUNNING ? SERVICE_NOTIFY_RUNNING : 0), got;

@@ -108,7 +108,15 @@ void scm_snapshot(struct health_snapshot *out)
 
 /* Waiting: NotifyServiceStatusChangeW queues an APC on this thread when the
  * service enters one of the states in the mask; SleepEx(alertable) returns
- * for it. Between notifications we wake only at the no-progress deadline. */
+ * for it. Between notifications we wake only at the no-progress deadline.
+ *
+ * The buffer lives as long as the process and is never cleared. Wine delivers
+ * a notification from a helper thread, which can still write the buffer and
+ * queue its callback after CloseServiceHandle has cancelled it: with a buffer
+ * on the stack that callback was whatever the stack held by then (a call to
+ * address 0 that killed the tray's service thread). A late callback here
+ * only sets `fired`, which the waits read as "look again". One buffer per
+ * thread, because the callback runs on the thread that registered. */
 struct notify_wait {
     SERVICE_NOTIFYW notify;
     volatile LONG fired;
@@ -120,6 +128,24 @@ static VOID CALLBACK on_service_notify(PVOID param)
     SERVICE_NOTIFYW *n = param;
     struct notify_wait *w = n->pContext;
     InterlockedExchange(&w->fired, 1);
+}
+
+/* This thread's buffer, NULL if it could not be allocated (then the waits
+ * poll). Not freed: see above. */
+static struct notify_wait *thread_wait(void)
+{
+    static _Thread_local struct notify_wait *mine;
+
+    if (!mine) {
+        mine = HeapAlloc(GetProcessHeap(), HEAP_ZERO_MEMORY, sizeof(*mine));
+        if (!mine) return NULL;
+        mine->notify.dwVersion = SERVICE_NOTIFY_STATUS_CHANGE;
+        mine->notify.pfnNotifyCallback = on_service_notify;
+        mine->notify.pContext = mine;
+    }
+    mine->registered = FALSE;
+    InterlockedExchange(&mine->fired, 0);
+    return mine;
 }
 
 static BOOL query(SC_HANDLE svc, SERVICE_STATUS_PROCESS *ssp)
@@ -144,10 +170,6 @@ static void wait_for_state(SC_HANDLE svc, DWORD target, const struct scm_wait_li
                                            : SERVICE_NOTIFY_STOPPED;
     DWORD last_state = 0, last_checkpoint = 0;
     ULONGLONG progress_at = t0;
-
-    w->notify.dwVersion = SERVICE_NOTIFY_STATUS_CHANGE;
-    w->notify.pfnNotifyCallback = on_service_notify;
-    w->notify.pContext = w;
 
     for (;;) {
         ULONGLONG now, deadline;
@@ -182,16 +204,15 @@ static void wait_for_state(SC_HANDLE svc, DWORD target, const struct scm_wait_li
             out->result = RESTART_ERR_TIMEOUT;
             return;
         }
-        if (!w->registered) {
+        if (w && !w->registered) {
             InterlockedExchange(&w->fired, 0);
-            if (NotifyServiceStatusChangeW(svc, mask, &w->notify) == ERROR_SUCCESS)
-                w->registered = TRUE;
-            else if (deadline - now > 250)
-                deadline = now + 250; /* no notifications: look again soon, still bounded */
+            w->registered = NotifyServiceStatusChangeW(svc, mask, &w->notify) == ERROR_SUCCESS;
         }
+        if ((!w || !w->registered) && deadline - now > 250)
+            deadline = now + 250; /* no notifications: look again soon, still bounded */
         /* The callback may already have run inside the call above. */
-        if (!InterlockedCompareExchange(&w->fired, 0, 0)) SleepEx((DWORD)(deadline - now), TRUE);
-        if (InterlockedCompareExchange(&w->fired, 0, 0)) w->registered = FALSE;
+        if (!w || !InterlockedCompareExchange(&w->fired, 0, 0)) SleepEx((DWORD)(deadline - now), TRUE);
+        if (w && InterlockedCompareExchange(&w->fired, 0, 0)) w->registered = FALSE;
     }
 }
 
@@ -199,30 +220,36 @@ void scm_watch_pending(const wchar_t *name, DWORD max_ms, struct svc_reading *r)
 {
     SC_HANDLE scm = NULL, svc = NULL;
     SERVICE_STATUS_PROCESS before, after;
-    struct notify_wait w;
+    struct notify_wait *w = NULL;
     DWORD mask = SERVICE_NOTIFY_STOPPED | SERVICE_NOTIFY_START_PENDING | SERVICE_NOTIFY_STOP_PENDING |
                  SERVICE_NOTIFY_RUNNING | SERVICE_NOTIFY_CONTINUE_PENDING |
                  SERVICE_NOTIFY_PAUSE_PENDING | SERVICE_NOTIFY_PAUSED;
     ULONGLONG t0 = GetTickCount64();
 
     if (r->presence != SVC_PRESENT || !svc_is_pending(r->state)) return;
-    ZeroMemory(&w, sizeof(w));
     scm = OpenSCManagerW(NULL, NULL, SC_MANAGER_CONNECT);
     if (scm) svc = OpenServiceW(scm, name, SERVICE_QUERY_STATUS);
     if (!svc || !query(svc, &before)) goto cleanup;
 
     /* Wake on any other state (the current one is left out of the mask, or
-     * the callback would fire at once), or when the time is up. */
+     * the callback would fire at once), or when the time is up; without a
+     * notification, look every 250 ms. */
     if (before.dwCurrentState >= SERVICE_STOPPED && before.dwCurrentState <= SERVICE_PAUSED)
         mask &= ~(1u << (before.dwCurrentState - 1));
-    w.notify.dwVersion = SERVICE_NOTIFY_STATUS_CHANGE;
-    w.notify.pfnNotifyCallback = on_service_notify;
-    w.notify.pContext = &w;
-    w.registered = NotifyServiceStatusChangeW(svc, mask, &w.notify) == ERROR_SUCCESS;
-    while (!InterlockedCompareExchange(&w.fired, 0, 0)) {
+    w = thread_wait();
+    for (;;) {
         ULONGLONG spent = GetTickCount64() - t0;
+        DWORD nap;
         if (spent >= max_ms) break;
-        SleepEx((DWORD)(max_ms - spent), TRUE);
+        if (!query(svc, &after) || after.dwCurrentState != before.dwCurrentState) break;
+        if (w && !w->registered) {
+            InterlockedExchange(&w->fired, 0);
+            w->registered = NotifyServiceStatusChangeW(svc, mask, &w->notify) == ERROR_SUCCESS;
+        }
+        nap = (DWORD)(max_ms - spent);
+        if ((!w || !w->registered) && nap > 250) nap = 250;
+        if (!w || !InterlockedCompareExchange(&w->fired, 0, 0)) SleepEx(nap, TRUE);
+        if (w && InterlockedCompareExchange(&w->fired, 0, 0)) w->registered = FALSE;
     }
     if (!query(svc, &after)) goto cleanup;
     r->state = scm_state_from_win(after.dwCurrentState);
@@ -232,8 +259,8 @@ void scm_watch_pending(const wchar_t *name, DWORD max_ms, struct svc_reading *r)
         r->no_progress_ms = (uint32_t)(GetTickCount64() - t0);
 
 cleanup:
-    if (svc) CloseServiceHandle(svc);
-    if (w.registered) SleepEx(0, TRUE);
+    if (svc) CloseServiceHandle(svc); /* cancels the notification, if still pending */
+    if (w && w->registered) SleepEx(0, TRUE);
     if (scm) CloseServiceHandle(scm);
 }
 
@@ -252,12 +279,11 @@ static void control(const wchar_t *name, BOOL stop, const struct scm_wait_limits
 {
     ULONGLONG t0 = GetTickCount64();
     SC_HANDLE scm = NULL, svc = NULL;
-    struct notify_wait w;
+    struct notify_wait *w = thread_wait();
     SERVICE_STATUS ss;
     DWORD err = 0;
 
     ZeroMemory(out, sizeof(*out));
-    ZeroMemory(&w, sizeof(w));
     scm = OpenSCManagerW(NULL, NULL, SC_MANAGER_CONNECT);
     if (!scm) {
         err = GetLastError();
@@ -276,7 +302,7 @@ static void control(const wchar_t *name, BOOL stop, const struct scm_wait_limits
         if (!StartServiceW(svc, 0, NULL)) err = GetLastError();
         if (err == ERROR_SERVICE_ALREADY_RUNNING) err = 0;
     }
-    if (!err) wait_for_state(svc, stop ? SERVICE_STOPPED : SERVICE_RUNNING, lim, t0, &w, out);
+    if (!err) wait_for_state(svc, stop ? SERVICE_STOPPED : SERVICE_RUNNING, lim, t0, w, out);
 
 cleanup:
     if (err) {
@@ -284,10 +310,10 @@ cleanup:
         out->win32_error = err;
     }
     out->elapsed_ms = (uint32_t)(GetTickCount64() - t0);
-    /* Closing the handle cancels a pending notification; drain any APC that
-     * was already queued so `w` is never touched after this frame ends. */
+    /* Closing the handle cancels a pending notification; a callback queued
+     * before that runs now (one queued later finds the buffer still there). */
     if (svc) CloseServiceHandle(svc);
-    if (w.registered) SleepEx(0, TRUE);
+    if (w && w->registered) SleepEx(0, TRUE);
     if (scm) CloseServiceHandle(scm);
 }
 

@@ -19,6 +19,7 @@ struct watched {
 };
 
 struct watch {
+    volatile LONG destroyed; /* late callbacks after watch_destroy do nothing */
     HWND hwnd;
     UINT msg;
     DWORD recycle_ms;
@@ -54,6 +55,7 @@ static VOID CALLBACK on_notify(PVOID param)
     SERVICE_NOTIFYW *n = param;
     struct watched *s = n->pContext;
 
+    if (InterlockedCompareExchange(&s->owner->destroyed, 0, 0)) return;
     s->registered = FALSE;
     if (n->dwNotificationStatus != ERROR_SUCCESS ||
         (n->dwNotificationTriggered & SERVICE_NOTIFY_DELETE_PENDING))
@@ -86,10 +88,7 @@ static void arm(struct watched *s)
             s->last_state = s->known_state = ssp.dwCurrentState;
         }
     }
-    ZeroMemory(&s->notify, sizeof(s->notify));
-    s->notify.dwVersion = SERVICE_NOTIFY_STATUS_CHANGE;
-    s->notify.pfnNotifyCallback = on_notify;
-    s->notify.pContext = s;
+    /* The buffer was filled in once by watch_create and is never cleared. */
     /* Set before the call: should the callback run inside it, it clears it. */
     s->registered = TRUE;
     switch (NotifyServiceStatusChangeW(s->svc, mask_without(s->last_state), &s->notify)) {
@@ -132,6 +131,9 @@ struct watch *watch_create(HWND hwnd, UINT msg, DWORD recycle_ms)
     for (int i = 0; i < SVC_COUNT; i++) {
         w->svc[i].owner = w;
         w->svc[i].id = (enum svc_id)i;
+        w->svc[i].notify.dwVersion = SERVICE_NOTIFY_STATUS_CHANGE;
+        w->svc[i].notify.pfnNotifyCallback = on_notify;
+        w->svc[i].notify.pContext = &w->svc[i];
     }
     w->scm = OpenSCManagerW(NULL, NULL, SC_MANAGER_CONNECT);
     if (!w->scm) {
@@ -144,8 +146,11 @@ struct watch *watch_create(HWND hwnd, UINT msg, DWORD recycle_ms)
 void watch_destroy(struct watch *w)
 {
     if (!w) return;
+    InterlockedExchange(&w->destroyed, 1);
     for (int i = 0; i < SVC_COUNT; i++) close_service(&w->svc[i]);
-    SleepEx(0, TRUE); /* callbacks already queued must not outlive `w` */
+    SleepEx(0, TRUE); /* callbacks already queued run now, and do nothing */
     CloseServiceHandle(w->scm);
-    HeapFree(GetProcessHeap(), 0, w);
+    /* `w` is not freed: Wine can still write a cancelled notification into
+     * its buffers and queue the callback after the handles are closed (see
+     * scm.c). A watch is made once per process; tests make a few. */
 }

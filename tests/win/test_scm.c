@@ -152,6 +152,66 @@ static void failures(void)
     CHECK_EQ_INT(RESTART_ERR_MISSING, o.result);
 }
 
+/* Zeroes the stack below the caller, as later calls would overwrite it. */
+static __attribute__((noinline)) void scrub_stack(void)
+{
+    volatile char junk[32768];
+    for (size_t i = 0; i < sizeof(junk); i++) junk[i] = 0;
+}
+
+/* A second watcher of a service on this thread, as the tray's own watcher
+ * is during a restart: registered for any state but the current one. */
+static SERVICE_NOTIFYW other;
+static volatile LONG other_fired = 1;
+static VOID CALLBACK on_other(PVOID p) { (void)p; InterlockedExchange(&other_fired, 1); }
+static void other_arm(SC_HANDLE svc)
+{
+    SERVICE_STATUS_PROCESS ssp;
+    DWORD got, mask = 0x7f; /* SERVICE_NOTIFY_STOPPED ... SERVICE_NOTIFY_PAUSED */
+    if (!InterlockedCompareExchange(&other_fired, 0, 0)) return; /* still registered */
+    if (!QueryServiceStatusEx(svc, SC_STATUS_PROCESS_INFO, (BYTE *)&ssp, sizeof(ssp), &got)) return;
+    mask &= ~(1u << (ssp.dwCurrentState - 1));
+    other.dwVersion = SERVICE_NOTIFY_STATUS_CHANGE;
+    other.pfnNotifyCallback = on_other;
+    InterlockedExchange(&other_fired, 0);
+    if (NotifyServiceStatusChangeW(svc, mask, &other) != ERROR_SUCCESS) InterlockedExchange(&other_fired, 1);
+}
+
+/* Under Wine a notification cancelled by CloseServiceHandle can still be
+ * delivered afterwards, into the buffer and to the callback it names. With
+ * the buffer on the stack that was a call to whatever the stack held: the
+ * tray died with a call to address 0. It happens when a wait wakes for
+ * another callback (the tray's watcher sees the same change), finds the
+ * target state and closes its handle while its own notification is on the
+ * way. So a second watcher runs on the same thread; each alertable sleep
+ * runs late callbacks, and the program must survive them. */
+static void late_notifications(void)
+{
+    struct restart_op_result o;
+    SC_HANDLE scm, svc = NULL;
+    int done = 0;
+
+    CHECK(install(SVC_RT, SERVICE_DEMAND_START, L""));
+    scm = OpenSCManagerW(NULL, NULL, SC_MANAGER_CONNECT);
+    if (scm) svc = OpenServiceW(scm, SVC_RT, SERVICE_QUERY_STATUS);
+    CHECK(svc != NULL);
+    for (int i = 0; i < 40 && svc; i++) {
+        for (int stop = 0; stop < 2; stop++) {
+            other_arm(svc);
+            if (stop) scm_stop(SVC_RT, &scm_default_limits, &o);
+            else scm_start(SVC_RT, &scm_default_limits, &o);
+            done += o.result == RESTART_DONE;
+            scrub_stack();
+            SleepEx(20, TRUE);
+        }
+    }
+    CHECK_EQ_INT(80, done);
+    if (svc) CloseServiceHandle(svc);
+    SleepEx(0, TRUE);
+    if (scm) CloseServiceHandle(scm);
+    uninstall(SVC_RT);
+}
+
 int wmain(void)
 {
     sibling(L"fakesvc.exe", fakesvc, MAX_PATH);
@@ -160,5 +220,6 @@ int wmain(void)
     reads();
     round_trip();
     failures();
+    late_notifications();
     return test_summary("test_scm");
 }
