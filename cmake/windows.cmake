@@ -10,6 +10,7 @@ add_library(wutray_win STATIC
   src/win/console.c
   src/win/runas.c
   src/win/os.c
+  src/win/regsettings.c
   src/win/regwatch.c
   src/win/scm.c
   src/win/shell.c
@@ -34,7 +35,7 @@ target_link_libraries(wutray-cli PRIVATE wutray_app)
 target_link_options(wutray-cli PRIVATE ${win_link})
 
 set_source_files_properties(res/wutray.rc res/cli.rc PROPERTIES OBJECT_DEPENDS
-  "${CMAKE_SOURCE_DIR}/res/strings.rc;${CMAKE_SOURCE_DIR}/res/common.rc;${CMAKE_SOURCE_DIR}/res/wutray.manifest;${CMAKE_SOURCE_DIR}/src/core/msg.h")
+  "${CMAKE_SOURCE_DIR}/res/strings.rc;${CMAKE_SOURCE_DIR}/res/strings_errors.rc;${CMAKE_SOURCE_DIR}/src/core/msg_errors.h;${CMAKE_SOURCE_DIR}/res/common.rc;${CMAKE_SOURCE_DIR}/res/wutray.manifest;${CMAKE_SOURCE_DIR}/src/core/msg.h")
 
 # Test fixtures: a fake service, a service set-up tool, a keep-alive.
 foreach(fx fakesvc svctool sleeper traypoke)

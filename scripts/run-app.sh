@@ -31,7 +31,10 @@ finish() {
 }
 trap finish EXIT
 winenv_fake_usosvc "$B" demand
-echo "run-app: Wine prefix $WINEPREFIX (Windows 10, fake UsoSvc installed; removed at the end)"
+# Wine's update agent is a stub: record a search yesterday and an installation
+# two days ago where Windows 7/8.1 keep them, or the tray could only say Unknown.
+winenv_results 1 2
+echo "run-app: Wine prefix $WINEPREFIX (Windows 10, fake UsoSvc installed, last search 1 day and last installation 2 days ago recorded; removed at the end)"
 desktop_start_tray "$B"
 
 if [ "$headless" -eq 0 ]; then

@@ -1,9 +1,21 @@
 #include "check.h"
+#include "regsettings.h"
 #include "scm.h"
 #include "wureg.h"
 
+void check_limits(const struct settings *set, struct health_limits *lim)
+{
+    lim->stalled_search_days = set->stalled_search_days;
+    lim->stalled_install_days = set->stalled_install_days;
+    lim->reboot_overdue_hours = set->reboot_overdue_hours;
+}
+
 void check_read(struct health_snapshot *s)
 {
+    struct settings set;
+
     scm_snapshot(s);
     wureg_read(&s->sig);
+    regsettings_read(&set);
+    check_limits(&set, &s->lim);
 }

@@ -1,10 +1,15 @@
-/* One health check's reading: the services and the registry's signals.
+/* One health check's reading: the services, the registry's signals and the
+ * thresholds from the settings. The update agent is read separately (wua.h):
+ * it is slow and, on Windows, may start a service.
  * (A restart reads the services only: it needs no signals.) */
 #ifndef WUTRAY_CHECK_H
 #define WUTRAY_CHECK_H
 
 #include "health.h"
+#include "settings.h"
 
 void check_read(struct health_snapshot *s);
+/* The rules' thresholds from the settings. */
+void check_limits(const struct settings *set, struct health_limits *lim);
 
 #endif

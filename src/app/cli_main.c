@@ -1,6 +1,7 @@
 /* wutray-cli.exe: the same checks and restart as the tray, for scripts and
  * remote management. Exit codes are documented in README.md. */
 #include <windows.h>
+#include <objbase.h>
 #include <strsafe.h>
 
 #include "check.h"
@@ -10,17 +11,24 @@
 #include "msg.h"
 #include "report.h"
 #include "restart.h"
+#include "regsettings.h"
 #include "scm.h"
 #include "strings.h"
 #include "version.h"
+#include "wua.h"
 
 static int cmd_status(BOOL json)
 {
     struct health_snapshot s;
     struct health_result res;
     static char buf[8192];
+    BOOL com;
 
     check_read(&s);
+    /* The update agent: without COM it answers "not available". */
+    com = SUCCEEDED(CoInitializeEx(NULL, COINIT_APARTMENTTHREADED | COINIT_DISABLE_OLE1DDE));
+    wua_read(&s.wua);
+    if (com) CoUninitialize();
     /* A pending service is watched for a moment before it is called stuck. */
     for (int i = 0; i < SVC_COUNT; i++)
         scm_watch_pending(svc_name((enum svc_id)i), health_oneshot_watch_ms(s.svc[i].wait_hint_ms), &s.svc[i]);
@@ -55,7 +63,7 @@ static void cli_run_step(void *ctx, const struct restart_step *step, struct rest
         log->n++;
     }
     if (out->result != RESTART_DONE || log->quiet) return;
-    str_load((UINT)svc_label_msg(step->svc), label, ARRAYSIZE(label));
+    str_load((UINT)restart_svc_label_msg(step->svc), label, ARRAYSIZE(label));
     str_load(step->action == RESTART_STOP ? IDS_WORD_STOPPED : IDS_WORD_STARTED, word, ARRAYSIZE(word));
     con_line(STD_OUTPUT_HANDLE, IDS_RESTART_STEP_DONE, label, word, (unsigned long)out->elapsed_ms);
 }
@@ -67,12 +75,18 @@ static int cmd_restart(BOOL json)
     static char buf[8192];
     struct health_snapshot s;
     struct restart_plan plan;
+    struct restart_options opt;
     struct restart_outcome outcome;
+    struct settings set;
     wchar_t text[512];
 
     log.quiet = json;
     scm_snapshot(&s);
-    restart_make_plan(&s, &plan);
+    regsettings_read(&set);
+    ZeroMemory(&opt, sizeof(opt));
+    opt.include_bits = set.include_bits;
+    if (opt.include_bits) scm_read_bits_cb(NULL, &opt.bits);
+    restart_make_plan_ex(&s, &opt, &plan);
     restart_execute(&plan, &ops, &log, &outcome);
     if (json) {
         if (report_restart_json(log.steps, log.n, &outcome, buf, sizeof(buf))) {

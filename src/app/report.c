@@ -1,5 +1,6 @@
 #include "report.h"
 #include "console.h"
+#include "errtext.h"
 #include "json.h"
 #include "msg.h"
 #include "resource.h"
@@ -25,20 +26,45 @@ void report_reason_text(const struct health_reason *r, wchar_t *buf, size_t cap)
         when[10] = 0; /* the day is enough */
         StringCchPrintfW(arg, ARRAYSIZE(arg), L"%hs", when);
     }
-    str_format(buf, cap, (UINT)health_reason_msg(r->kind), arg);
+    if (r->kind == REASON_LAST_OP_FAILED) str_format(buf, cap, IDS_REASON_LAST_OP_FAILED, arg, (unsigned long)r->code);
+    else str_format(buf, cap, (UINT)health_reason_msg(r->kind), arg);
+}
+
+BOOL report_reason_explain(const struct health_reason *r, wchar_t *what, size_t what_cap, wchar_t *next,
+                           size_t next_cap)
+{
+    int what_msg, next_msg;
+
+    if (!r->code) return FALSE;
+    errtext_generic(r->code, &what_msg, &next_msg);
+    str_format(what, what_cap, (UINT)what_msg, (unsigned)r->code);
+    str_load((UINT)next_msg, next, next_cap);
+    return TRUE;
 }
 
 void report_summary(const struct health_result *res, wchar_t *buf, size_t cap)
 {
-    if (res->n_reasons == 0) str_load(IDS_ALL_GOOD, buf, cap);
-    else report_reason_text(&res->reasons[0], buf, cap);
+    wchar_t what[256], next[256];
+
+    if (res->n_reasons == 0) {
+        str_load(IDS_ALL_GOOD, buf, cap);
+        return;
+    }
+    report_reason_text(&res->reasons[0], buf, cap);
+    /* A failure says what its code means and what to do next. */
+    if (report_reason_explain(&res->reasons[0], what, ARRAYSIZE(what), next, ARRAYSIZE(next))) {
+        StringCchCatW(buf, cap, L" ");
+        StringCchCatW(buf, cap, what);
+        StringCchCatW(buf, cap, L" ");
+        StringCchCatW(buf, cap, next);
+    }
 }
 
 void report_tooltip(const struct health_result *res, wchar_t *buf, size_t cap)
 {
     wchar_t level[64], why[256], more[32];
 
-    str_load((UINT)health_level_msg(res->level), level, ARRAYSIZE(level));
+    str_load((UINT)health_state_msg(res->state), level, ARRAYSIZE(level));
     report_summary(res, why, ARRAYSIZE(why));
     str_format(buf, cap, IDS_TIP_FORMAT, level, why);
     if (res->n_reasons > 1) {
@@ -57,7 +83,7 @@ void report_restart_text(const struct restart_outcome *o, wchar_t *buf, size_t c
     ZeroMemory(&r, sizeof(r));
     r.presence = SVC_PRESENT;
     r.state = o->state;
-    svc_label(o->svc, label, ARRAYSIZE(label));
+    str_load((UINT)restart_svc_label_msg(o->svc), label, ARRAYSIZE(label));
     str_load((UINT)svc_state_msg(&r), state, ARRAYSIZE(state));
     /* Each message takes the service's name, and some one more value. */
     if (msg == IDS_RESTART_STOP_TIMEOUT || msg == IDS_RESTART_START_TIMEOUT)
@@ -72,7 +98,7 @@ void report_print_status(const struct health_snapshot *s, const struct health_re
 {
     wchar_t level[64], label[64], state[64], start[64], line[512];
 
-    str_load((UINT)health_level_msg(res->level), level, ARRAYSIZE(level));
+    str_load((UINT)health_state_msg(res->state), level, ARRAYSIZE(level));
     con_line(STD_OUTPUT_HANDLE, IDS_CLI_STATUS_HEAD, level);
     for (int i = 0; i < SVC_COUNT; i++) {
         const struct svc_reading *r = &s->svc[i];
@@ -86,8 +112,13 @@ void report_print_status(const struct health_snapshot *s, const struct health_re
         con_line(STD_OUTPUT_HANDLE, IDS_CLI_REASONS, line);
     }
     for (unsigned k = 0; k < res->n_reasons; k++) {
+        wchar_t what[256], next[256];
         report_reason_text(&res->reasons[k], line, ARRAYSIZE(line));
         con_line(STD_OUTPUT_HANDLE, IDS_CLI_REASONS, line);
+        if (report_reason_explain(&res->reasons[k], what, ARRAYSIZE(what), next, ARRAYSIZE(next))) {
+            con_line(STD_OUTPUT_HANDLE, IDS_CLI_EXPLAIN, what);
+            con_line(STD_OUTPUT_HANDLE, IDS_CLI_EXPLAIN, next);
+        }
     }
 }
 
@@ -123,6 +154,67 @@ static void write_signals(struct json *j, const struct update_signals *g)
     json_object_end(j);
 }
 
+static void json_date(struct json *j, uint64_t ms)
+{
+    char when[32];
+    if (!ms) {
+        json_null(j);
+        return;
+    }
+    timefmt_iso8601(ms, when, sizeof(when));
+    json_string(j, when);
+}
+
+/* A date and the source that gave it: the agent's, else the registry's. */
+static void write_dated(struct json *j, const char *key, uint64_t agent_ms, uint64_t reg_ms)
+{
+    char source_key[48];
+    const char *source = NULL;
+
+    json_key(j, key);
+    if (agent_ms >= reg_ms && agent_ms) source = "agent";
+    else if (reg_ms) source = "registry";
+    if (source) json_date(j, agent_ms >= reg_ms ? agent_ms : reg_ms);
+    else json_string(j, "unavailable");
+    snprintf(source_key, sizeof(source_key), "%s_source", key);
+    json_key(j, source_key);
+    if (source) json_string(j, source);
+    else json_null(j);
+}
+
+/* Whether updating works: each signal with its value, or "unavailable". */
+static void write_outcome(struct json *j, const struct health_snapshot *s)
+{
+    const struct wua_signals *w = &s->wua;
+    char code[16];
+
+    json_object_begin(j);
+    json_key(j, "agent");
+    json_string(j, w->available ? "available" : "unavailable");
+    write_dated(j, "last_search", w->available ? w->last_search_ms : 0, s->sig.read ? s->sig.last_search_ms : 0);
+    write_dated(j, "last_install", w->available ? w->last_install_ms : 0, s->sig.read ? s->sig.last_install_ms : 0);
+    json_key(j, "agent_reboot_required");
+    if (w->reboot_known) json_bool(j, w->reboot_required);
+    else json_string(j, "unavailable");
+    json_key(j, "last_operation");
+    if (!w->history_known) {
+        json_string(j, "unavailable");
+    } else if (!w->last_op_ms && !w->last_op_hresult && !w->last_op_failed) {
+        json_null(j); /* an empty history */
+    } else {
+        json_object_begin(j);
+        json_key(j, "failed");
+        json_bool(j, w->last_op_failed);
+        json_key(j, "hresult");
+        snprintf(code, sizeof(code), "0x%08lX", (unsigned long)w->last_op_hresult);
+        json_string(j, code);
+        json_key(j, "date");
+        json_date(j, w->last_op_ms);
+        json_object_end(j);
+    }
+    json_object_end(j);
+}
+
 BOOL report_json(const struct health_snapshot *s, const struct health_result *res,
                  char *buf, size_t cap)
 {
@@ -134,6 +226,8 @@ BOOL report_json(const struct health_snapshot *s, const struct health_result *re
     json_object_begin(&j);
     json_key(&j, "level");
     json_string(&j, health_level_keyword(res->level));
+    json_key(&j, "state");
+    json_string(&j, health_state_keyword(res->state));
     json_key(&j, "services");
     json_array_begin(&j);
     for (int i = 0; i < SVC_COUNT; i++) {
@@ -169,11 +263,32 @@ BOOL report_json(const struct health_snapshot *s, const struct health_result *re
         json_string(&j, health_level_keyword(r->level));
         json_key(&j, "message");
         json_wstring(&j, text);
+        if (r->svc == SVC_COUNT && r->when_ms) {
+            json_key(&j, "date");
+            json_date(&j, r->when_ms);
+        }
+        if (r->code) {
+            const struct errtext_info *info = errtext_find(r->code);
+            wchar_t what[256], next[256];
+            snprintf(code, sizeof(code), "0x%08lX", (unsigned long)r->code);
+            json_key(&j, "error");
+            json_string(&j, code);
+            json_key(&j, "error_name");
+            if (info) json_string(&j, info->name);
+            else json_null(&j);
+            report_reason_explain(r, what, ARRAYSIZE(what), next, ARRAYSIZE(next));
+            json_key(&j, "explanation");
+            json_wstring(&j, what);
+            json_key(&j, "next_step");
+            json_wstring(&j, next);
+        }
         json_object_end(&j);
     }
     json_array_end(&j);
     json_key(&j, "signals");
     write_signals(&j, &s->sig);
+    json_key(&j, "outcome");
+    write_outcome(&j, s);
     json_key(&j, "os_build");
     json_int(&j, s->os_build);
     json_key(&j, "evaluated_at");
@@ -216,7 +331,7 @@ BOOL report_restart_json(const struct report_step *steps, unsigned n, const stru
         json_key(&j, "action");
         json_string(&j, action_keyword(steps[i].step.action));
         json_key(&j, "service");
-        json_wstring(&j, svc_name(steps[i].step.svc));
+        json_wstring(&j, restart_svc_name(steps[i].step.svc));
         json_key(&j, "result");
         json_string(&j, restart_result_keyword(steps[i].result.result));
         json_key(&j, "state");
@@ -232,12 +347,18 @@ BOOL report_restart_json(const struct report_step *steps, unsigned n, const stru
     json_array_end(&j);
     json_key(&j, "service");
     if (o->result == RESTART_DONE) json_null(&j);
-    else json_wstring(&j, svc_name(o->svc));
+    else json_wstring(&j, restart_svc_name(o->svc));
     json_key(&j, "message");
     report_restart_text(o, text, ARRAYSIZE(text));
     json_wstring(&j, text);
     json_object_end(&j);
     return json_ok(&j);
+}
+
+UINT report_icon(const struct health_result *res)
+{
+    if (res->state == STATE_WORKING && res->level == HEALTH_OK) return IDI_WORKING;
+    return report_level_icon(res->level);
 }
 
 UINT report_level_icon(enum health_level level)
@@ -254,6 +375,8 @@ UINT report_level_icon(enum health_level level)
 void report_state_line(const struct health_snapshot *s, const struct health_result *res,
                        wchar_t *buf, size_t cap)
 {
+    wchar_t one_more[64];
+
     StringCchPrintfW(buf, cap, L"%hs", health_level_keyword(res->level));
     for (int i = 0; i < SVC_COUNT; i++) {
         wchar_t one[64];
@@ -261,4 +384,6 @@ void report_state_line(const struct health_snapshot *s, const struct health_resu
                          svc_state_keyword(&s->svc[i]));
         StringCchCatW(buf, cap, one);
     }
+    StringCchPrintfW(one_more, ARRAYSIZE(one_more), L" state=%hs", health_state_keyword(res->state));
+    StringCchCatW(buf, cap, one_more);
 }

@@ -8,6 +8,10 @@
 #include "restart.h"
 
 void report_reason_text(const struct health_reason *r, wchar_t *buf, size_t cap);
+/* For a reason that carries an error code: what it means and the next step.
+ * FALSE (and nothing written) for reasons without one. */
+BOOL report_reason_explain(const struct health_reason *r, wchar_t *what, size_t what_cap, wchar_t *next,
+                           size_t next_cap);
 void report_tooltip(const struct health_result *res, wchar_t *buf, size_t cap);
 /* The one-sentence summary for a balloon: the first reason's text. */
 void report_summary(const struct health_result *res, wchar_t *buf, size_t cap);
@@ -25,7 +29,9 @@ struct report_step {
 BOOL report_restart_json(const struct report_step *steps, unsigned n, const struct restart_outcome *o,
                          char *buf, size_t cap);
 UINT report_level_icon(enum health_level level);
-/* "ok wuauserv=stopped UsoSvc=running": keywords only, for automation. */
+/* The icon for a result: by level, and the working icon while a service is busy. */
+UINT report_icon(const struct health_result *res);
+/* "ok wuauserv=stopped UsoSvc=running state=ok": keywords only, for automation. */
 void report_state_line(const struct health_snapshot *s, const struct health_result *res,
                        wchar_t *buf, size_t cap);
 

@@ -11,6 +11,7 @@
 #include "menu.h"
 #include "msg.h"
 #include "os.h"
+#include "regsettings.h"
 #include "report.h"
 #include "resource.h"
 #include "scm.h"
@@ -23,9 +24,13 @@
 #define WM_APP_LAUNCHED (WM_APP + 5) /* wParam: launch_target, lParam: Win32 error */
 #define TIMER_POLL 1
 #define TIMER_PENDING 2
-/* Changes arrive as notifications; the poll is a safety net for what they
- * miss (a start type changed to disabled, for one). */
-#define POLL_MS (5 * 60 * 1000)
+#define TIMER_OUTCOME 3
+/* Changes arrive as notifications; the poll (PollMinutes, 5 by default) is
+ * a safety net for what they miss (a start type changed to disabled, for one). */
+/* The Windows Update Agent is asked a little after start (not in the logon
+ * rush), then hourly: asking may start wuauserv on Windows. */
+#define OUTCOME_FIRST_MS (10 * 1000)
+#define OUTCOME_EVERY_MS (60 * 60 * 1000)
 /* Handles are reopened this often (see watch.h: how deletions are seen under Wine). */
 #define WATCH_RECYCLE_MS (60 * 1000)
 #define TRAY_UID 1
@@ -41,6 +46,7 @@ struct app {
     struct worker worker;
     uint32_t os_build;
 
+    struct settings set; /* read again with every check */
     struct health_watch watch;
     struct alert_gate gate;
     struct health_result result;
@@ -65,12 +71,18 @@ static void show_health(struct app *a)
         return;
     }
     report_tooltip(&a->result, tip, ARRAYSIZE(tip));
-    tray_update(&a->tray, report_level_icon(a->result.level), tip);
+    tray_update(&a->tray, report_icon(&a->result), tip);
 }
 
 static void request_check(struct app *a)
 {
     if (!a->restarting) worker_post(&a->worker, WJOB_CHECK);
+}
+
+/* A check that asks the update agent too ("Check now", and the hourly timer). */
+static void request_full_check(struct app *a)
+{
+    if (!a->restarting) worker_post(&a->worker, WJOB_OUTCOME);
 }
 
 /* Restart or re-enable (job WJOB_RESTART or WJOB_REENABLE). */
@@ -111,7 +123,7 @@ static void on_command(struct app *a, enum menu_cmd cmd)
     case MENU_CMD_REENABLE: on_cmd_change(a, WJOB_REENABLE); break;
     case MENU_CMD_TROUBLESHOOT: on_cmd_launch(a, LAUNCH_TROUBLESHOOTER); break;
     case MENU_CMD_SETTINGS: on_cmd_launch(a, LAUNCH_UPDATE_SETTINGS); break;
-    case MENU_CMD_CHECK: request_check(a); break;
+    case MENU_CMD_CHECK: request_full_check(a); break;
     case MENU_CMD_SNOOZE_DAY: alert_snooze(&a->gate, os_now_epoch_ms(), ALERT_SNOOZE_DAY_MS); break;
     case MENU_CMD_SNOOZE_WEEK: alert_snooze(&a->gate, os_now_epoch_ms(), ALERT_SNOOZE_WEEK_MS); break;
     case MENU_CMD_RESUME_ALERTS: alert_resume(&a->gate); break;
@@ -166,9 +178,27 @@ static void schedule_pending_check(struct app *a, const struct health_snapshot *
     else KillTimer(a->hwnd, TIMER_PENDING);
 }
 
+/* Settings can change at any time (Group Policy, or the user's key): the
+ * poll follows PollMinutes; Alerts=0 turns balloons off. */
+static void apply_settings(struct app *a)
+{
+    uint32_t old_poll = a->set.poll_minutes;
+
+    regsettings_read(&a->set);
+    if (a->set.poll_minutes != old_poll) SetTimer(a->hwnd, TIMER_POLL, a->set.poll_minutes * 60u * 1000u, NULL);
+}
+
+/* Presentation mode, a full-screen app, Focus assist: balloons wait. */
+static bool quiet_time(void)
+{
+    QUERY_USER_NOTIFICATION_STATE st;
+    if (FAILED(SHQueryUserNotificationState(&st))) return false;
+    return st != QUNS_ACCEPTS_NOTIFICATIONS && st != QUNS_APP;
+}
+
 static void on_snapshot(struct app *a, struct health_snapshot *s)
 {
-    wchar_t title[64], text[256], state[160];
+    wchar_t title[64], text[512], state[160];
 
     health_watch_update(&a->watch, s);
     health_evaluate(s, &a->watch, &a->result);
@@ -180,9 +210,8 @@ static void on_snapshot(struct app *a, struct health_snapshot *s)
     report_state_line(s, &a->result, state, ARRAYSIZE(state));
     SetWindowTextW(a->hwnd, state);
     if (!a->restarting) show_health(a);
-    /* Quiet time is not asked yet: SHQueryUserNotificationState froze the
-     * tray's window thread now and then under Wine (see README). */
-    if (alert_decide(&a->gate, &a->result, s->taken_ms, false) == ALERT_SHOW) {
+    apply_settings(a);
+    if (alert_decide(&a->gate, &a->result, s->taken_ms, quiet_time()) == ALERT_SHOW && a->set.alerts) {
         str_load(IDS_BALLOON_TITLE, title, ARRAYSIZE(title));
         report_summary(&a->result, text, ARRAYSIZE(text));
         tray_balloon(&a->tray, title, text,
@@ -195,7 +224,7 @@ static void on_restart_step(struct app *a, enum restart_action action, enum svc_
     static const UINT step_msg[] = {[RESTART_STOP] = IDS_TIP_STEP_STOP, [RESTART_START] = IDS_TIP_STEP_START,
                                     [RESTART_SET_MANUAL] = IDS_TIP_STEP_MANUAL};
     wchar_t label[64], tip[128];
-    str_load((UINT)svc_label_msg(svc), label, ARRAYSIZE(label));
+    str_load((UINT)restart_svc_label_msg(svc), label, ARRAYSIZE(label));
     str_format(tip, ARRAYSIZE(tip), step_msg[action <= RESTART_SET_MANUAL ? action : RESTART_START], label);
     tray_update(&a->tray, IDI_WORKING, tip);
 }
@@ -244,7 +273,12 @@ static LRESULT CALLBACK wnd_proc(HWND hwnd, UINT msg, WPARAM wp, LPARAM lp)
     case WM_APP_TRAY: on_tray_callback(a, wp, lp); return 0;
     case WM_TIMER:
         if (wp == TIMER_PENDING) KillTimer(hwnd, TIMER_PENDING);
-        request_check(a);
+        if (wp == TIMER_OUTCOME) {
+            SetTimer(hwnd, TIMER_OUTCOME, OUTCOME_EVERY_MS, NULL);
+            request_full_check(a);
+        } else {
+            request_check(a);
+        }
         return 0;
     case WM_APP_SERVICE_CHANGED: request_check(a); return 0;
     case WM_APP_SNAPSHOT:
@@ -261,6 +295,7 @@ static LRESULT CALLBACK wnd_proc(HWND hwnd, UINT msg, WPARAM wp, LPARAM lp)
     case WM_DESTROY:
         KillTimer(hwnd, TIMER_POLL);
         KillTimer(hwnd, TIMER_PENDING);
+        KillTimer(hwnd, TIMER_OUTCOME);
         tray_remove(&a->tray);
         PostQuitMessage(0);
         return 0;
@@ -294,7 +329,7 @@ static HWND create_window(struct app *a)
 static int run_elevated_side(void)
 {
     static const struct restart_ops ops = {scm_step_cb, NULL};
-    static const struct elevated_env env = {scm_snapshot_cb, &ops, NULL};
+    static const struct elevated_env env = {.snapshot = scm_snapshot_cb, .ops = &ops, .read_bits = scm_read_bits_cb};
     int argc = 0;
     wchar_t **argv = CommandLineToArgvW(GetCommandLineW(), &argc);
     enum elevated_verb verb;
@@ -349,7 +384,8 @@ int WINAPI wWinMain(HINSTANCE inst, HINSTANCE prev, PWSTR cmdline, int show)
     show_health(&a);
     if (!worker_start(&a.worker, a.hwnd, WATCH_RECYCLE_MS)) goto cleanup_window;
     request_check(&a);
-    SetTimer(a.hwnd, TIMER_POLL, POLL_MS, NULL);
+    apply_settings(&a); /* also starts the poll */
+    SetTimer(a.hwnd, TIMER_OUTCOME, OUTCOME_FIRST_MS, NULL);
 
     while (GetMessageW(&msg, NULL, 0, 0) > 0) {
         TranslateMessage(&msg);

@@ -4,8 +4,12 @@
 #include "runas.h"
 #include "restart.h"
 #include "scm.h"
+#include "regsettings.h"
 #include "regwatch.h"
 #include "watch.h"
+#include "wua.h"
+
+#include <objbase.h>
 
 struct restart_ctx {
     HWND hwnd;
@@ -32,7 +36,7 @@ static void on_progress(void *ctx, const struct restart_step *step)
 }
 
 /* The elevated side gets as long as a whole restart may take, and a little more. */
-#define ELEVATED_TIMEOUT_MS (SVC_COUNT * 2 * HEALTH_PENDING_CAP_MS + 30000)
+#define ELEVATED_TIMEOUT_MS (RESTART_MAX_STEPS * HEALTH_PENDING_CAP_MS + 30000)
 
 static enum restart_result run_elevated(void *ctx, enum elevated_verb verb, uint32_t *code)
 {
@@ -40,22 +44,31 @@ static enum restart_result run_elevated(void *ctx, enum elevated_verb verb, uint
     return runas_self(elevated_args(verb), ELEVATED_TIMEOUT_MS, code);
 }
 
+/* The agent's answer is kept between its (rare) readings. */
+static struct wua_signals last_wua;
+
 static void do_check(HWND hwnd)
 {
     struct health_snapshot s;
     check_read(&s);
+    s.wua = last_wua;
     post_owned(hwnd, WM_APP_SNAPSHOT, &s, sizeof(s));
 }
 
-/* Restart or re-enable: with the user's rights first, elevated only if refused. */
+/* Restart or re-enable: with the user's rights first, elevated only if
+ * refused. A restart includes BITS when the IncludeBits setting says so. */
 static void do_change(HWND hwnd, enum elevated_verb verb)
 {
     static const struct restart_ops ops = {scm_step_cb, on_progress};
-    static const struct elevated_env env = {scm_snapshot_cb, &ops, run_elevated};
+    static const struct elevated_env env = {
+        .snapshot = scm_snapshot_cb, .ops = &ops, .read_bits = scm_read_bits_cb, .elevate = run_elevated};
     struct restart_ctx ctx = {hwnd};
     struct restart_outcome outcome;
+    struct settings set;
     bool elevated;
 
+    regsettings_read(&set);
+    if (verb == ELEVATED_RESTART && set.include_bits) verb = ELEVATED_RESTART_BITS;
     elevated_run(&env, &ctx, verb, &elevated, &outcome);
     post_owned(hwnd, WM_APP_RESTART_DONE, &outcome, sizeof(outcome));
     do_check(hwnd);
@@ -67,11 +80,13 @@ static DWORD WINAPI worker_main(void *param)
     struct watch *watch = NULL;
     struct regwatch reg;
     HANDLE events[REGWATCH_KEYS];
+    BOOL com;
     MSG msg;
 
     /* Create this thread's message queue, then let worker_start return. */
     PeekMessageW(&msg, NULL, WM_USER, WM_USER, PM_NOREMOVE);
     SetEvent(w->ready);
+    com = SUCCEEDED(CoInitializeEx(NULL, COINIT_APARTMENTTHREADED | COINIT_DISABLE_OLE1DDE));
     regwatch_open(&reg);
     for (;;) {
         DWORD wait_ms = watch ? watch_arm(watch) : INFINITE;
@@ -89,12 +104,17 @@ static DWORD WINAPI worker_main(void *param)
             if (msg.message == WJOB_CHECK) do_check(w->hwnd);
             else if (msg.message == WJOB_RESTART) do_change(w->hwnd, ELEVATED_RESTART);
             else if (msg.message == WJOB_REENABLE) do_change(w->hwnd, ELEVATED_REENABLE);
+            else if (msg.message == WJOB_OUTCOME) {
+                wua_read(&last_wua); /* without COM it says "not available" */
+                do_check(w->hwnd);
+            } else if (msg.hwnd) DispatchMessageW(&msg); /* COM's own window, in this apartment */
             if (!watch) watch = watch_create(w->hwnd, WM_APP_SERVICE_CHANGED, w->watch_recycle_ms);
         }
     }
 done:
     watch_destroy(watch);
     regwatch_close(&reg);
+    if (com) CoUninitialize();
     return 0;
 }
 

@@ -1,7 +1,8 @@
 /* The tray's service thread: every call to the service manager runs here,
  * never on the window's thread: checks, restarts, and watching (its
- * notifications arrive as APCs in this thread's alertable wait). Results come
- * back as posted window messages. */
+ * notifications arrive as APCs in this thread's alertable wait), and the
+ * Windows Update Agent's COM calls (a single-threaded apartment). Results
+ * come back as posted window messages. */
 #ifndef WUTRAY_WORKER_H
 #define WUTRAY_WORKER_H
 
@@ -11,6 +12,8 @@
 #define WJOB_CHECK (WM_APP + 100)
 #define WJOB_RESTART (WM_APP + 101)
 #define WJOB_REENABLE (WM_APP + 102)
+/* Ask the Windows Update Agent again (slow; may start wuauserv on Windows), then check. */
+#define WJOB_OUTCOME (WM_APP + 103)
 
 /* Results (posted to the window). */
 #define WM_APP_SNAPSHOT (WM_APP + 2)     /* lParam: struct health_snapshot*, receiver frees */

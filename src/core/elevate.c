@@ -11,6 +11,7 @@ static const struct {
     const wchar_t *args;
 } verbs[] = {
     {ELEVATED_RESTART, L"restart-services", L"--elevated restart-services"},
+    {ELEVATED_RESTART_BITS, L"restart-services-bits", L"--elevated restart-services-bits"},
     {ELEVATED_REENABLE, L"reenable-services", L"--elevated reenable-services"},
 };
 
@@ -53,7 +54,7 @@ void elevated_decode(uint32_t code, struct restart_outcome *o)
     }
     if ((code & TAG_MASK) != TAG || ((code >> 16) & 0xFu) > RESTART_ERR_CANCELLED ||
         ((code >> 12) & 0xFu) > RESTART_SET_MANUAL ||
-        ((code >> 8) & 0xFu) >= SVC_COUNT || (code & 0xFFu) > SVC_PAUSED) {
+        ((code >> 8) & 0xFu) >= RESTART_SVC_COUNT || (code & 0xFFu) > SVC_PAUSED) {
         o->result = RESTART_ERR_FAILED; /* not ours: a crash or a refusal */
         o->win32_error = code;
         return;
@@ -70,10 +71,17 @@ static void run_plan(const struct elevated_env *env, void *ctx, enum elevated_ve
 {
     struct health_snapshot s;
     struct restart_plan plan;
+    struct restart_options opt;
 
+    memset(&opt, 0, sizeof(opt));
     env->snapshot(ctx, &s);
+    if (verb == ELEVATED_RESTART_BITS) {
+        opt.include_bits = true;
+        opt.bits.presence = SVC_MISSING;
+        if (env->read_bits) env->read_bits(ctx, &opt.bits);
+    }
     if (verb == ELEVATED_REENABLE) restart_make_reenable_plan(&s, &plan);
-    else restart_make_plan(&s, &plan);
+    else restart_make_plan_ex(&s, &opt, &plan);
     restart_execute(&plan, env->ops, ctx, out);
     if (verb == ELEVATED_REENABLE) {
         /* Only the start types matter here, not what a restart would say. */

@@ -9,7 +9,12 @@
 #include <wchar.h>
 #include "restart.h"
 
-enum elevated_verb { ELEVATED_NONE, ELEVATED_RESTART, ELEVATED_REENABLE };
+enum elevated_verb {
+    ELEVATED_NONE,
+    ELEVATED_RESTART,      /* restart-services */
+    ELEVATED_RESTART_BITS, /* restart-services-bits: the same, with BITS (IncludeBits) */
+    ELEVATED_REENABLE      /* reenable-services */
+};
 
 enum elevated_parse {
     ELEVATED_NOT_ASKED, /* no arguments: the normal tray */
@@ -34,13 +39,15 @@ void elevated_decode(uint32_t code, struct restart_outcome *o);
 struct elevated_env {
     void (*snapshot)(void *ctx, struct health_snapshot *s);
     const struct restart_ops *ops;
+    /* Reads BITS for ELEVATED_RESTART_BITS; NULL: BITS counts as missing. */
+    void (*read_bits)(void *ctx, struct svc_reading *out);
     /* Starts `wutray.exe <elevated_args(verb)>` elevated and waits for it.
      * Returns RESTART_DONE with its exit code, RESTART_ERR_CANCELLED if the
      * user declined, or RESTART_ERR_FAILED with a Win32 error in *code. */
     enum restart_result (*elevate)(void *ctx, enum elevated_verb verb, uint32_t *code);
 };
 
-/* Runs `verb` (ELEVATED_RESTART or ELEVATED_REENABLE); sets *used_elevation. */
+/* Runs `verb`; sets *used_elevation. */
 void elevated_run(const struct elevated_env *env, void *ctx, enum elevated_verb verb,
                   bool *used_elevation, struct restart_outcome *out);
 

@@ -33,6 +33,13 @@ enum reason_kind {
     REASON_POLICY_NO_AUTO_UPDATE, /* a policy turns updating off: attention */
     REASON_POLICY_NO_WU_ACCESS,
     REASON_POLICY_NO_INTERNET,
+    /* Whether updating works (outcome.c): */
+    REASON_STALLED_SEARCH,   /* no successful search for too long: when_ms = the last one */
+    REASON_STALLED_INSTALL,  /* no successful installation for too long */
+    REASON_LAST_OP_FAILED,   /* the last update operation failed: code = its HRESULT */
+    REASON_OUTCOME_UNKNOWN,  /* no source says when Windows last searched */
+    REASON_LAST_SEARCH,      /* informational: when_ms = the last successful search */
+    REASON_LAST_INSTALL,     /* informational: when_ms = the last successful installation */
     REASON_KIND_COUNT
 };
 
@@ -41,13 +48,26 @@ struct health_reason {
     enum svc_id svc;         /* SVC_COUNT for reasons about updating as a whole */
     enum health_level level; /* HEALTH_OK for informational reasons */
     uint64_t when_ms;        /* a time the reason mentions (pause end), or 0 */
+    uint32_t code;           /* an error code it mentions (HRESULT), or 0 */
 };
+
+/* Thresholds of the outcome rules (from the settings). 0 = the default. */
+struct health_limits {
+    uint32_t stalled_search_days;  /* default 7 */
+    uint32_t stalled_install_days; /* default 30 */
+    uint32_t reboot_overdue_hours; /* default 24 */
+};
+#define HEALTH_STALLED_SEARCH_DAYS 7u
+#define HEALTH_STALLED_INSTALL_DAYS 30u
+#define HEALTH_REBOOT_OVERDUE_HOURS 24u
 
 struct health_snapshot {
     uint64_t taken_ms; /* Unix epoch, milliseconds */
     uint32_t os_build;
     struct svc_reading svc[SVC_COUNT];
-    struct update_signals sig;
+    struct update_signals sig; /* the registry's */
+    struct wua_signals wua;    /* the update agent's (all "unknown" if not read) */
+    struct health_limits lim;
 };
 
 /* What repeated readings add to a single one: how long a service has been
@@ -62,7 +82,7 @@ struct health_watch {
     } svc[SVC_COUNT];
 };
 
-#define HEALTH_MAX_REASONS (SVC_COUNT * 2 + 8)
+#define HEALTH_MAX_REASONS (SVC_COUNT * 2 + 12)
 /* A pending state is "stuck" after its wait hint without progress,
  * but never sooner than the floor nor later than the cap. */
 #define HEALTH_PENDING_FLOOR_MS 10000u
@@ -70,8 +90,25 @@ struct health_watch {
 /* Transient findings count only when this many readings in a row agree. */
 #define HEALTH_CONFIRM_READINGS 2u
 
+/* What the icon and the first line say, best first: one state, chosen by
+ * priority from the reasons. Paused and managed are neutral, never faults. */
+enum health_state {
+    STATE_BROKEN,         /* a service disabled, missing or stuck */
+    STATE_STALLED,        /* no successful search or installation for too long */
+    STATE_FAILING,        /* the last update operation failed */
+    STATE_ATTENTION,      /* a policy blocks updating; a service paused, unreadable, not running */
+    STATE_RESTART_NEEDED, /* a restart has been waiting for more than a day */
+    STATE_WORKING,        /* a service is starting or stopping */
+    STATE_UNKNOWN,        /* a signal the rules need is not available */
+    STATE_PAUSED,
+    STATE_MANAGED,
+    STATE_OK,
+    STATE_COUNT
+};
+
 struct health_result {
     enum health_level level;
+    enum health_state state;
     unsigned n_reasons;
     struct health_reason reasons[HEALTH_MAX_REASONS];
 };
@@ -89,6 +126,11 @@ void health_evaluate(const struct health_snapshot *s, const struct health_watch 
 
 /* Worse-first ordering: BROKEN > ATTENTION > UNKNOWN > OK. */
 int health_level_rank(enum health_level level);
+const char *health_state_keyword(enum health_state state); /* "stalled", ... */
+int health_state_msg(enum health_state state);
+/* For the evaluators (health.c, outcome.c): appends a reason and raises the level. */
+void health_add_reason(struct health_result *out, enum reason_kind kind, enum svc_id svc,
+                       enum health_level level, uint64_t when_ms, uint32_t code);
 const char *health_level_keyword(enum health_level level); /* "ok", ... */
 int health_level_msg(enum health_level level);
 int health_reason_msg(enum reason_kind kind);

@@ -14,6 +14,7 @@
 /* Friendly service names; %s in reasons is replaced by one of these. */
 #define IDS_SVC_WUAUSERV 120
 #define IDS_SVC_USOSVC 121
+#define IDS_SVC_BITS 122
 
 /* Reasons, one per reason_kind (%s = friendly service name). */
 #define IDS_REASON_DISABLED 140
@@ -32,7 +33,25 @@
 #define IDS_REASON_POLICY_NO_AUTO_UPDATE 153
 #define IDS_REASON_POLICY_NO_WU_ACCESS 154
 #define IDS_REASON_POLICY_NO_INTERNET 155
+#define IDS_REASON_STALLED_SEARCH 156  /* %s = date of the last successful search */
+#define IDS_REASON_STALLED_INSTALL 157 /* %s = date of the last successful installation */
+#define IDS_REASON_LAST_OP_FAILED 158  /* %s = date, then %08lX = the error code */
+#define IDS_REASON_OUTCOME_UNKNOWN 159
+#define IDS_REASON_LAST_SEARCH 161     /* %s = date */
+#define IDS_REASON_LAST_INSTALL 162    /* %s = date */
 #define IDS_ALL_GOOD 160
+
+/* States (health_state): the first word of the tooltip and the details. */
+#define IDS_STATE_NAME_BROKEN 170
+#define IDS_STATE_NAME_STALLED 171
+#define IDS_STATE_NAME_FAILING 172
+#define IDS_STATE_NAME_RESTART_NEEDED 173
+#define IDS_STATE_NAME_WORKING 174
+#define IDS_STATE_NAME_UNKNOWN 175
+#define IDS_STATE_NAME_PAUSED 176
+#define IDS_STATE_NAME_MANAGED 177
+#define IDS_STATE_NAME_OK 178
+#define IDS_STATE_NAME_ATTENTION 179
 
 /* Tray */
 #define IDS_TIP_FORMAT 200      /* "Windows Update: %s" */
@@ -107,5 +126,9 @@
 #define IDS_CLI_MISSING_ARG 506
 #define IDS_CLI_EXTRA_ARG 507
 #define IDS_CLI_TOO_LONG 508
+#define IDS_CLI_EXPLAIN 509    /* "    %s": an explanation under a reason */
+
+/* Explanations of Windows Update error codes (errtext.c). */
+#include "msg_errors.h"
 
 #endif

@@ -3,8 +3,11 @@
 
 #include <string.h>
 
-static const enum svc_id stop_order[SVC_COUNT] = {SVC_USOSVC, SVC_WUAUSERV};
+/* The watched services, in start order (restart_disabled, re-enable). */
 static const enum svc_id start_order[SVC_COUNT] = {SVC_WUAUSERV, SVC_USOSVC};
+/* Everything a restart may touch; BITS comes up before wuauserv, which uses it. */
+static const enum svc_id plan_stop_order[RESTART_SVC_COUNT] = {SVC_USOSVC, SVC_WUAUSERV, RESTART_SVC_BITS};
+static const enum svc_id plan_start_order[RESTART_SVC_COUNT] = {RESTART_SVC_BITS, SVC_WUAUSERV, SVC_USOSVC};
 
 static void add_step(struct restart_plan *plan, enum restart_action action, enum svc_id svc)
 {
@@ -13,8 +16,35 @@ static void add_step(struct restart_plan *plan, enum restart_action action, enum
     plan->n_steps++;
 }
 
+int restart_svc_label_msg(enum svc_id id)
+{
+    return id == RESTART_SVC_BITS ? IDS_SVC_BITS : svc_label_msg(id);
+}
+
+const wchar_t *restart_svc_name(enum svc_id id)
+{
+    return id == RESTART_SVC_BITS ? L"BITS" : svc_name(id);
+}
+
 void restart_make_plan(const struct health_snapshot *s, struct restart_plan *plan)
 {
+    restart_make_plan_ex(s, NULL, plan);
+}
+
+/* Whether BITS is stopped and started again: only when it is active now, so
+ * that afterwards it is as it was (a BITS that was stopped stays stopped). */
+static bool bits_takes_part(const struct restart_options *opt)
+{
+    const struct svc_reading *b = &opt->bits;
+    return opt->include_bits && b->presence == SVC_PRESENT && b->start != SVC_START_DISABLED &&
+           b->state != SVC_STOPPED && b->state != SVC_STATE_UNKNOWN;
+}
+
+void restart_make_plan_ex(const struct health_snapshot *s, const struct restart_options *opt,
+                          struct restart_plan *plan)
+{
+    bool bits = opt && bits_takes_part(opt);
+
     memset(plan, 0, sizeof(*plan));
     for (int i = 0; i < SVC_COUNT; i++) {
         const struct svc_reading *r = &s->svc[i];
@@ -24,15 +54,30 @@ void restart_make_plan(const struct health_snapshot *s, struct restart_plan *pla
         plan->skip_disabled[i] = r->presence == SVC_PRESENT && r->start == SVC_START_DISABLED;
         plan->was_running[i] = r->presence == SVC_PRESENT && r->state == SVC_RUNNING;
     }
-    for (int k = 0; k < SVC_COUNT; k++) {
-        enum svc_id id = stop_order[k];
-        const struct svc_reading *r = &s->svc[id];
+    if (opt && opt->include_bits) {
+        const struct svc_reading *b = &opt->bits;
+        plan->skip_missing[RESTART_SVC_BITS] = b->presence == SVC_MISSING;
+        plan->skip_disabled[RESTART_SVC_BITS] = b->presence == SVC_PRESENT && b->start == SVC_START_DISABLED;
+        plan->was_running[RESTART_SVC_BITS] = b->presence == SVC_PRESENT && b->state == SVC_RUNNING;
+    }
+    for (int k = 0; k < RESTART_SVC_COUNT; k++) {
+        enum svc_id id = plan_stop_order[k];
+        const struct svc_reading *r;
+        if (id == RESTART_SVC_BITS) {
+            if (bits) add_step(plan, RESTART_STOP, id);
+            continue;
+        }
+        r = &s->svc[id];
         if (r->presence == SVC_MISSING || plan->skip_disabled[id]) continue;
         if (r->presence == SVC_PRESENT && r->state == SVC_STOPPED) continue;
         add_step(plan, RESTART_STOP, id);
     }
-    for (int k = 0; k < SVC_COUNT; k++) {
-        enum svc_id id = start_order[k];
+    for (int k = 0; k < RESTART_SVC_COUNT; k++) {
+        enum svc_id id = plan_start_order[k];
+        if (id == RESTART_SVC_BITS) {
+            if (bits) add_step(plan, RESTART_START, id);
+            continue;
+        }
         if (s->svc[id].presence == SVC_MISSING || plan->skip_disabled[id]) continue;
         add_step(plan, RESTART_START, id);
     }
@@ -50,8 +95,8 @@ void restart_make_reenable_plan(const struct health_snapshot *s, struct restart_
 static void restore_running(const struct restart_plan *plan, const struct restart_ops *ops,
                             void *ctx, unsigned failed_at)
 {
-    for (int k = 0; k < SVC_COUNT; k++) {
-        enum svc_id id = start_order[k];
+    for (int k = 0; k < RESTART_SVC_COUNT; k++) {
+        enum svc_id id = plan_start_order[k];
         struct restart_step step = {RESTART_START, id};
         struct restart_op_result r;
         int stopped_by_us = 0;

@@ -1,6 +1,8 @@
 /* Restarting the update services: the plan (pure) and the sequence that runs
  * it through an operations table, so failure handling is testable without
- * Windows. Order: stop UsoSvc, stop wuauserv, start wuauserv, start UsoSvc. */
+ * Windows. Order: stop UsoSvc, stop wuauserv, start wuauserv, start UsoSvc.
+ * With the IncludeBits option: stop UsoSvc, stop wuauserv, stop BITS, start
+ * BITS, start wuauserv (which uses it), start UsoSvc. */
 #ifndef WUTRAY_RESTART_H
 #define WUTRAY_RESTART_H
 
@@ -15,15 +17,29 @@ struct restart_step {
     enum svc_id svc;
 };
 
-#define RESTART_MAX_STEPS (SVC_COUNT * 2)
+/* BITS is not a watched service (health, watch and report loops stop at
+ * SVC_COUNT), so in a restart it takes the id just past the watched ones.
+ * Name it with restart_svc_name, not svc_name. */
+#define RESTART_SVC_BITS ((enum svc_id)SVC_COUNT)
+#define RESTART_SVC_COUNT (SVC_COUNT + 1)
+
+#define RESTART_MAX_STEPS (RESTART_SVC_COUNT * 2)
+
+/* Options of a restart; all zero = the default (BITS left alone). */
+struct restart_options {
+    bool include_bits;
+    struct svc_reading bits; /* BITS as read just before (scm_read(L"BITS")); used only with include_bits */
+};
 
 struct restart_plan {
     unsigned n_steps;
     struct restart_step steps[RESTART_MAX_STEPS];
-    /* Services left alone, and why (they decide the outcome if nothing fails). */
-    bool skip_disabled[SVC_COUNT];
-    bool skip_missing[SVC_COUNT];
-    bool was_running[SVC_COUNT];
+    /* Services left alone, and why (the watched ones decide the outcome if
+     * nothing fails; BITS's entries only inform: a missing or disabled BITS
+     * does not change the outcome of a restart of the update services). */
+    bool skip_disabled[RESTART_SVC_COUNT];
+    bool skip_missing[RESTART_SVC_COUNT];
+    bool was_running[RESTART_SVC_COUNT];
 };
 
 enum restart_result {
@@ -60,7 +76,18 @@ struct restart_outcome {
     unsigned steps_done;
 };
 
+/* The default plan: restart_make_plan_ex with no options. */
 void restart_make_plan(const struct health_snapshot *s, struct restart_plan *plan);
+/* `opt` may be NULL (the default). BITS, when included, is restored to what
+ * it was: restarted only if it was active (present, not disabled, not
+ * stopped); a stopped BITS stays stopped, a disabled one is never started or
+ * re-enabled, a missing or unreadable one is left out. */
+void restart_make_plan_ex(const struct health_snapshot *s, const struct restart_options *opt,
+                          struct restart_plan *plan);
+/* A step's service name for the service manager: svc_name, and L"BITS". */
+const wchar_t *restart_svc_name(enum svc_id id);
+/* Its friendly name's message: svc_label_msg, and BITS's. */
+int restart_svc_label_msg(enum svc_id id);
 /* "Re-enable": set each disabled service's start type to Manual (demand). */
 void restart_make_reenable_plan(const struct health_snapshot *s, struct restart_plan *plan);
 /* Only a refusal for lack of rights is worth asking for elevation: nothing

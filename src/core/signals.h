@@ -22,18 +22,28 @@ struct update_signals {
     uint64_t paused_until_ms;    /* UX\Settings\PauseUpdatesExpiryTime, 0 if not paused */
     bool managed;                /* Policies\...\AU\UseWUServer = 1 (WSUS) */
     uint32_t policy_blocks;      /* enum policy_block bits */
-};
-
-/* A restart counts as overdue after this long (Windows itself nags sooner). */
-#define SIGNALS_REBOOT_OVERDUE_MS (24ull * 60 * 60 * 1000)
-
-/* What the Windows Update Agent (COM) says; `available` is false where it
- * cannot tell (Wine's wuapi is a stub; IAutomaticUpdates2 is missing before
- * Windows 7). Times are epoch ms, 0 when unknown. */
-struct wua_signals {
-    bool available;
+    /* ...\WindowsUpdate\Auto Update\Results\{Detect,Install}\LastSuccessTime
+     * (UTC text, epoch ms here; 0 if absent). Windows 7 and 8.1 keep them up
+     * to date; Windows 10 and 11 leave them alone, so the agent comes first. */
     uint64_t last_search_ms;
     uint64_t last_install_ms;
+};
+
+
+/* What the Windows Update Agent (COM) says. Each part says whether it could
+ * be read (Wine's wuapi is a stub; IAutomaticUpdates2 is missing before
+ * Windows 7). Times are epoch ms, 0 when unknown. */
+struct wua_signals {
+    bool available;              /* IAutomaticUpdates2::get_Results answered */
+    uint64_t last_search_ms;
+    uint64_t last_install_ms;
+    bool reboot_known;           /* ISystemInformation::get_RebootRequired answered */
+    bool reboot_required;
+    bool history_known;          /* IUpdateSearcher::QueryHistory answered */
+    bool last_op_failed;         /* the newest entry ended failed or aborted */
+    uint32_t last_op_hresult;    /* its HResult (0 if none was given) */
+    uint64_t last_op_ms;         /* its date */
+    uint64_t read_ms;            /* when this was read (0: never) */
 };
 
 /* An OLE Automation DATE (days since 1899-12-30, UTC here) to epoch ms;

@@ -351,7 +351,7 @@ void scm_set_manual(const wchar_t *name, struct restart_op_result *out)
 void scm_run_step(const struct restart_step *step, const struct scm_wait_limits *lim,
                   struct restart_op_result *out)
 {
-    const wchar_t *name = svc_name(step->svc);
+    const wchar_t *name = restart_svc_name(step->svc);
     switch (step->action) {
     case RESTART_STOP: scm_stop(name, lim, out); break;
     case RESTART_START: scm_start(name, lim, out); break;
@@ -369,4 +369,10 @@ void scm_snapshot_cb(void *ctx, struct health_snapshot *s)
 {
     (void)ctx;
     scm_snapshot(s);
+}
+
+void scm_read_bits_cb(void *ctx, struct svc_reading *out)
+{
+    (void)ctx;
+    scm_read(restart_svc_name(RESTART_SVC_BITS), out);
 }

@@ -33,6 +33,8 @@ void scm_run_step(const struct restart_step *step, const struct scm_wait_limits 
  * (ctx is not used). */
 void scm_step_cb(void *ctx, const struct restart_step *step, struct restart_op_result *out);
 void scm_snapshot_cb(void *ctx, struct health_snapshot *s);
+/* BITS as read now (for a restart that includes it). */
+void scm_read_bits_cb(void *ctx, struct svc_reading *out);
 
 /* For a one-shot check: if the reading is pending, waits up to max_ms for the
  * service to change state, then reads it again; sets no_progress_ms when

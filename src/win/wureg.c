@@ -43,7 +43,9 @@ static BOOL dword_is_one(const wchar_t *path, const wchar_t *value)
                         &size) == ERROR_SUCCESS && v == 1;
 }
 
-static uint64_t pause_end(void)
+/* A UTC date stored as text, epoch ms; 0 when absent or malformed. The
+ * Results values write "2026-11-20 10:12:13" (a space for the T). */
+static uint64_t date_value(const wchar_t *path, const wchar_t *value)
 {
     wchar_t w[64];
     char a[64];
@@ -51,12 +53,13 @@ static uint64_t pause_end(void)
     uint64_t ms;
     int i;
 
-    if (RegGetValueW(HKEY_LOCAL_MACHINE, UX_SETTINGS, L"PauseUpdatesExpiryTime",
-                     RRF_RT_REG_SZ | RRF_SUBKEY_WOW6464KEY, NULL, w, &size) != ERROR_SUCCESS)
+    if (RegGetValueW(HKEY_LOCAL_MACHINE, path, value, RRF_RT_REG_SZ | RRF_SUBKEY_WOW6464KEY, NULL, w, &size) !=
+        ERROR_SUCCESS)
         return 0;
     for (i = 0; w[i] && i < 63; i++) a[i] = w[i] < 128 ? (char)w[i] : '?';
     a[i] = 0;
-    return signals_parse_time(a, &ms) ? ms : 0; /* a malformed date is "not paused" */
+    if (i > 10 && a[10] == ' ') a[10] = 'T';
+    return signals_parse_time(a, &ms) ? ms : 0;
 }
 
 void wureg_read(struct update_signals *out)
@@ -70,7 +73,9 @@ void wureg_read(struct update_signals *out)
     out->reboot_required = key_exists(WU_AUTO_UPDATE L"\\RebootRequired", &out->reboot_since_ms) != FALSE;
     if (!out->reboot_required) out->reboot_since_ms = 0;
     out->reboot_pending = key_exists(CBS L"\\RebootPending", NULL) != FALSE;
-    out->paused_until_ms = pause_end();
+    out->paused_until_ms = date_value(UX_SETTINGS, L"PauseUpdatesExpiryTime"); /* malformed: not paused */
+    out->last_search_ms = date_value(WU_AUTO_UPDATE L"\\Results\\Detect", L"LastSuccessTime");
+    out->last_install_ms = date_value(WU_AUTO_UPDATE L"\\Results\\Install", L"LastSuccessTime");
     out->managed = dword_is_one(POLICY_AU, L"UseWUServer") != FALSE;
     if (dword_is_one(POLICY_AU, L"NoAutoUpdate")) out->policy_blocks |= POLICY_NO_AUTO_UPDATE;
     if (dword_is_one(POLICY_WU, L"DisableWindowsUpdateAccess")) out->policy_blocks |= POLICY_DISABLE_WU_ACCESS;

@@ -154,7 +154,58 @@ static enum restart_result fake_elevate(void *ctx, enum elevated_verb verb, uint
 }
 
 static const struct restart_ops fake_ops = {fake_step, NULL};
-static const struct elevated_env env = {fake_snapshot, &fake_ops, fake_elevate};
+static const struct elevated_env env = {.snapshot = fake_snapshot, .ops = &fake_ops, .elevate = fake_elevate};
+
+static enum svc_state bits_state = SVC_RUNNING;
+static void fake_read_bits(void *ctx, struct svc_reading *out)
+{
+    (void)ctx;
+    *out = present(bits_state, SVC_START_DEMAND);
+}
+
+/* With IncludeBits, the tray asks for restart-services-bits; the plan (here
+ * and on the elevated side) then has BITS's two steps, and an outcome naming
+ * BITS survives the exit-code protocol. */
+static void bits(void)
+{
+    static const struct elevated_env env_bits = {
+        .snapshot = fake_snapshot, .ops = &fake_ops, .read_bits = fake_read_bits, .elevate = fake_elevate};
+    struct fake_env f;
+    struct restart_outcome o, sent;
+    enum elevated_verb v;
+    bool used;
+
+    CHECK_EQ_INT(ELEVATED_OK, elevated_parse(ARGC(L"--elevated", L"restart-services-bits"),
+                                             ARGV(L"--elevated", L"restart-services-bits"), &v));
+    CHECK_EQ_INT(ELEVATED_RESTART_BITS, v);
+    CHECK(wcscmp(elevated_args(ELEVATED_RESTART_BITS), L"--elevated restart-services-bits") == 0);
+
+    memset(&f, 0, sizeof(f));
+    f.snap = snap(19045, present(SVC_RUNNING, SVC_START_DEMAND), present(SVC_RUNNING, SVC_START_AUTO));
+    elevated_run(&env_bits, &f, ELEVATED_RESTART_BITS, &used, &o);
+    CHECK_EQ_INT(RESTART_DONE, o.result);
+    CHECK_EQ_INT(6, f.n_steps);
+    bits_state = SVC_STOPPED; /* a stopped BITS is left stopped */
+    f.n_steps = 0;
+    elevated_run(&env_bits, &f, ELEVATED_RESTART_BITS, &used, &o);
+    CHECK_EQ_INT(4, f.n_steps);
+    bits_state = SVC_RUNNING;
+    f.n_steps = 0; /* without a way to read BITS: it counts as missing, left out */
+    elevated_run(&env, &f, ELEVATED_RESTART_BITS, &used, &o);
+    CHECK_EQ_INT(4, f.n_steps);
+
+    memset(&sent, 0, sizeof(sent));
+    sent.result = RESTART_ERR_TIMEOUT;
+    sent.action = RESTART_START;
+    sent.svc = RESTART_SVC_BITS;
+    sent.state = SVC_START_PENDING;
+    elevated_decode(elevated_encode(&sent), &o);
+    CHECK_EQ_INT(RESTART_ERR_TIMEOUT, o.result);
+    CHECK_EQ_INT(RESTART_SVC_BITS, o.svc);
+    sent.svc = (enum svc_id)(RESTART_SVC_COUNT); /* past BITS: not ours */
+    elevated_decode(elevated_encode(&sent), &o);
+    CHECK_EQ_INT(RESTART_ERR_FAILED, o.result);
+}
 
 static void flow(void)
 {
@@ -240,6 +291,7 @@ static void flow(void)
 
 int main(void)
 {
+    bits();
     flow();
     parsing();
     protocol();

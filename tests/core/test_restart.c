@@ -11,7 +11,7 @@ static void render(const struct restart_step *steps, unsigned n, char *buf, size
     for (unsigned i = 0; i < n; i++) {
         char one[48];
         snprintf(one, sizeof(one), "%s%s:%ls", i ? "," : "",
-                 steps[i].action == RESTART_STOP ? "stop" : "start", svc_name(steps[i].svc));
+                 steps[i].action == RESTART_STOP ? "stop" : "start", restart_svc_name(steps[i].svc));
         strncat(buf, one, cap - strlen(buf) - 1);
     }
 }
@@ -160,10 +160,189 @@ static void failure_restores_what_was_running(void)
     CHECK_EQ_STR("stop:UsoSvc,stop:wuauserv,start:wuauserv,start:wuauserv,start:UsoSvc", got);
 }
 
+/* With IncludeBits: BITS goes down after wuauserv and comes up before it. */
+static struct restart_options with_bits(struct svc_reading bits)
+{
+    struct restart_options o;
+    memset(&o, 0, sizeof(o));
+    o.include_bits = true;
+    o.bits = bits;
+    return o;
+}
+
+static void plans_with_bits(void)
+{
+    const struct svc_reading run = present(SVC_RUNNING, SVC_START_DEMAND);
+    const struct svc_reading stop = present(SVC_STOPPED, SVC_START_DEMAND);
+    const struct svc_reading dis = present(SVC_STOPPED, SVC_START_DISABLED);
+    const struct svc_reading dis_running = present(SVC_RUNNING, SVC_START_DISABLED);
+    const struct svc_reading pend = present(SVC_STOP_PENDING, SVC_START_DEMAND);
+    const struct svc_reading starting = present(SVC_START_PENDING, SVC_START_DEMAND);
+    const struct svc_reading missing = absent(SVC_MISSING);
+    const struct svc_reading denied = absent(SVC_ACCESS_DENIED);
+    const struct svc_reading failed = absent(SVC_QUERY_FAILED);
+    const char *all = "stop:UsoSvc,stop:wuauserv,stop:BITS,start:BITS,start:wuauserv,start:UsoSvc";
+    const char *without = "stop:UsoSvc,stop:wuauserv,start:wuauserv,start:UsoSvc";
+
+    const struct {
+        struct health_snapshot s;
+        bool include;
+        struct svc_reading bits;
+        const char *want;
+        bool skip_missing, skip_disabled, was_running; /* BITS's entries in the plan */
+    } rows[] = {
+        {snap(19045, run, run), true, run, all, false, false, true},
+        /* Off (the default): a running BITS is left alone. */
+        {snap(19045, run, run), false, run, without, false, false, false},
+        /* Stopped before: stays stopped. */
+        {snap(19045, run, run), true, stop, without, false, false, false},
+        /* Missing, disabled (stopped or still running), unreadable: left alone. */
+        {snap(19045, run, run), true, missing, without, true, false, false},
+        {snap(19045, run, run), true, dis, without, false, true, false},
+        {snap(19045, run, run), true, dis_running, without, false, true, true},
+        {snap(19045, run, run), true, denied, without, false, false, false},
+        {snap(19045, run, run), true, failed, without, false, false, false},
+        /* Pending counts as active: stopped, then started again. */
+        {snap(19045, run, run), true, pend, all, false, false, false},
+        {snap(19045, run, run), true, starting, all, false, false, false},
+        /* The watched services' own rules are unchanged around it. */
+        {snap(19045, stop, stop), true, run, "stop:BITS,start:BITS,start:wuauserv,start:UsoSvc", false, false, true},
+        {snap(19045, dis, run), true, run, "stop:UsoSvc,stop:BITS,start:BITS,start:UsoSvc", false, false, true},
+        {snap(7601, run, missing), true, run, "stop:wuauserv,stop:BITS,start:BITS,start:wuauserv", false, false, true},
+        {snap(19045, missing, missing), true, run, "stop:BITS,start:BITS", false, false, true},
+        {snap(19045, missing, missing), true, stop, "", false, false, false},
+    };
+    for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
+        struct restart_options opt = with_bits(rows[i].bits);
+        struct restart_plan p;
+        char got[256];
+
+        opt.include_bits = rows[i].include;
+        restart_make_plan_ex(&rows[i].s, &opt, &p);
+        render(p.steps, p.n_steps, got, sizeof(got));
+        CHECK_EQ_STR(rows[i].want, got);
+        CHECK_EQ_INT(rows[i].skip_missing, p.skip_missing[RESTART_SVC_BITS]);
+        CHECK_EQ_INT(rows[i].skip_disabled, p.skip_disabled[RESTART_SVC_BITS]);
+        CHECK_EQ_INT(rows[i].was_running, p.was_running[RESTART_SVC_BITS]);
+        CHECK(p.n_steps <= RESTART_MAX_STEPS);
+    }
+
+    /* No options at all is the default plan, whatever BITS is doing. */
+    {
+        struct health_snapshot s = snap(19045, run, pend);
+        struct restart_plan a, b;
+        char ga[256], gb[256];
+        restart_make_plan(&s, &a);
+        restart_make_plan_ex(&s, NULL, &b);
+        render(a.steps, a.n_steps, ga, sizeof(ga));
+        render(b.steps, b.n_steps, gb, sizeof(gb));
+        CHECK_EQ_STR(ga, gb);
+        CHECK_EQ_INT(0, b.was_running[RESTART_SVC_BITS]);
+    }
+
+    CHECK(wcscmp(restart_svc_name(RESTART_SVC_BITS), L"BITS") == 0);
+    CHECK(wcscmp(restart_svc_name(SVC_WUAUSERV), L"wuauserv") == 0);
+    CHECK(wcscmp(restart_svc_name(SVC_USOSVC), L"UsoSvc") == 0);
+}
+
+static void bits_plan_and_run(const struct health_snapshot *s, struct svc_reading bits, struct fake *f,
+                              int fail_at, enum restart_result fail_with, struct restart_outcome *o)
+{
+    struct restart_options opt = with_bits(bits);
+    struct restart_plan p;
+    memset(f, 0, sizeof(*f));
+    f->fail_at = fail_at;
+    f->fail_with = fail_with;
+    restart_make_plan_ex(s, &opt, &p);
+    restart_execute(&p, &ops, f, o);
+}
+
+static void run_with_bits(void)
+{
+    const struct svc_reading run = present(SVC_RUNNING, SVC_START_DEMAND);
+    struct health_snapshot s = snap(19045, run, present(SVC_RUNNING, SVC_START_AUTO));
+    struct restart_outcome o;
+    struct fake f;
+    char got[256];
+
+    bits_plan_and_run(&s, run, &f, -1, RESTART_DONE, &o);
+    CHECK_EQ_INT(RESTART_DONE, o.result);
+    CHECK_EQ_INT(6, o.steps_done);
+    CHECK_EQ_INT(6, f.n_progress);
+    render(f.calls, f.n_calls, got, sizeof(got));
+    CHECK_EQ_STR("stop:UsoSvc,stop:wuauserv,stop:BITS,start:BITS,start:wuauserv,start:UsoSvc", got);
+
+    /* A missing or disabled BITS does not turn a good restart into a failure. */
+    bits_plan_and_run(&s, absent(SVC_MISSING), &f, -1, RESTART_DONE, &o);
+    CHECK_EQ_INT(RESTART_DONE, o.result);
+    CHECK_EQ_INT(4, f.n_calls);
+    bits_plan_and_run(&s, present(SVC_STOPPED, SVC_START_DISABLED), &f, -1, RESTART_DONE, &o);
+    CHECK_EQ_INT(RESTART_DONE, o.result);
+    render(f.calls, f.n_calls, got, sizeof(got));
+    CHECK_EQ_STR("stop:UsoSvc,stop:wuauserv,start:wuauserv,start:UsoSvc", got);
+
+    /* ... nor does it hide a watched service's problem. */
+    s.svc[SVC_USOSVC].start = SVC_START_DISABLED;
+    bits_plan_and_run(&s, run, &f, -1, RESTART_DONE, &o);
+    CHECK_EQ_INT(RESTART_ERR_DISABLED, o.result);
+    CHECK_EQ_INT(SVC_USOSVC, o.svc);
+    render(f.calls, f.n_calls, got, sizeof(got));
+    CHECK_EQ_STR("stop:wuauserv,stop:BITS,start:BITS,start:wuauserv", got);
+}
+
+static void bits_failure_restores(void)
+{
+    const struct svc_reading run = present(SVC_RUNNING, SVC_START_DEMAND);
+    const struct health_snapshot s = snap(19045, run, present(SVC_RUNNING, SVC_START_AUTO));
+    struct restart_outcome o;
+    struct fake f;
+    char got[256];
+
+    /* Stopping BITS fails: the two stopped before it come back; BITS, which
+     * did not stop, is left alone. */
+    bits_plan_and_run(&s, run, &f, 2, RESTART_ERR_TIMEOUT, &o);
+    CHECK_EQ_INT(RESTART_ERR_TIMEOUT, o.result);
+    CHECK_EQ_INT(RESTART_SVC_BITS, o.svc);
+    CHECK_EQ_INT(RESTART_STOP, o.action);
+    CHECK_EQ_INT(2, o.steps_done);
+    render(f.calls, f.n_calls, got, sizeof(got));
+    CHECK_EQ_STR("stop:UsoSvc,stop:wuauserv,stop:BITS,start:wuauserv,start:UsoSvc", got);
+
+    /* Starting BITS fails: everything we stopped is started again, BITS first. */
+    bits_plan_and_run(&s, run, &f, 3, RESTART_ERR_FAILED, &o);
+    CHECK_EQ_INT(RESTART_ERR_FAILED, o.result);
+    CHECK_EQ_INT(RESTART_SVC_BITS, o.svc);
+    CHECK_EQ_INT(RESTART_START, o.action);
+    render(f.calls, f.n_calls, got, sizeof(got));
+    CHECK_EQ_STR("stop:UsoSvc,stop:wuauserv,stop:BITS,start:BITS,start:BITS,start:wuauserv,start:UsoSvc", got);
+
+    /* Starting wuauserv fails after BITS came back: the restore order holds. */
+    bits_plan_and_run(&s, run, &f, 4, RESTART_ERR_FAILED, &o);
+    CHECK_EQ_INT(RESTART_ERR_FAILED, o.result);
+    CHECK_EQ_INT(SVC_WUAUSERV, o.svc);
+    render(f.calls, f.n_calls, got, sizeof(got));
+    CHECK_EQ_STR("stop:UsoSvc,stop:wuauserv,stop:BITS,start:BITS,start:wuauserv,start:BITS,start:wuauserv,start:UsoSvc",
+                 got);
+
+    /* A BITS that was stopped before is never started, not even to restore. */
+    bits_plan_and_run(&s, present(SVC_STOPPED, SVC_START_DEMAND), &f, 2, RESTART_ERR_FAILED, &o);
+    CHECK_EQ_INT(SVC_WUAUSERV, o.svc);
+    render(f.calls, f.n_calls, got, sizeof(got));
+    CHECK_EQ_STR("stop:UsoSvc,stop:wuauserv,start:wuauserv,start:wuauserv,start:UsoSvc", got);
+
+    /* A pending BITS that we stopped is not "running before": not restored. */
+    bits_plan_and_run(&s, present(SVC_START_PENDING, SVC_START_DEMAND), &f, 3, RESTART_ERR_FAILED, &o);
+    render(f.calls, f.n_calls, got, sizeof(got));
+    CHECK_EQ_STR("stop:UsoSvc,stop:wuauserv,stop:BITS,start:BITS,start:wuauserv,start:UsoSvc", got);
+}
+
 int main(void)
 {
     plans();
     run_ok_and_skips();
     failure_restores_what_was_running();
+    plans_with_bits();
+    run_with_bits();
+    bits_failure_restores();
     return test_summary("test_restart");
 }

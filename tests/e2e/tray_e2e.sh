@@ -37,7 +37,7 @@ uri_opened() { [ -f "$URILOG" ] && tr -d '\r' <"$URILOG" | grep -qx "$1"; }
 TRAY_RE=$(winpath "$B/wutray.exe" | sed 's/[\\.]/\\&/g')
 tray_pid() { pgrep -fx "$TRAY_RE" | head -1; }
 # The state line that wutray keeps in its hidden window's title.
-tray_state() { xwininfo -root -tree | grep -o '"[a-z]* wuauserv=[a-z_]* UsoSvc=[a-z_]*"' | head -1 | tr -d '"'; }
+tray_state() { xwininfo -root -tree | grep -o '"[a-z]* wuauserv=[a-z_]* UsoSvc=[a-z_]* state=[a-z_]*"' | head -1 | tr -d '"'; }
 tray_state_is() { [ "$(tray_state)" = "$1" ]; }
 # The popup menu: a visible X window of wutray.exe larger than a tooltip
 # (closed menus stay around unmapped, so only visible ones count).
@@ -61,6 +61,10 @@ choose() { # mnemonic key of a menu item
   [ -n "$m" ] && xdotool windowfocus --sync "$m" key "$1"
 }
 
+# A PC that searched for updates yesterday and installed some the day before
+# (Wine's update agent is a stub; wutray falls back on these registry dates).
+winenv_results 1 2
+
 # 1. Start: the icon appears, green, because idle stopped services are normal.
 desktop_start_tray "$B"
 check "icon appears and shows OK" wait_for 300 icon_is green
@@ -74,11 +78,11 @@ check "one wutray process after a second start (got $n)" [ "$n" -eq 1 ]
 
 # 2b. A service started and stopped behind its back: the notification brings
 #     the change at once (the safety poll is 5 minutes away).
-check "state line: both stopped" wait_for 50 tray_state_is "ok wuauserv=stopped UsoSvc=stopped"
+check "state line: both stopped" wait_for 50 tray_state_is "ok wuauserv=stopped UsoSvc=stopped state=ok"
 svc start wuauserv
-check "an external start is seen without a poll" wait_for 30 tray_state_is "ok wuauserv=running UsoSvc=stopped"
+check "an external start is seen without a poll" wait_for 30 tray_state_is "ok wuauserv=running UsoSvc=stopped state=ok"
 svc stop wuauserv
-check "an external stop is seen without a poll" wait_for 30 tray_state_is "ok wuauserv=stopped UsoSvc=stopped"
+check "an external stop is seen without a poll" wait_for 30 tray_state_is "ok wuauserv=stopped UsoSvc=stopped state=ok"
 
 # 2c. A policy that turns updating off, set in the registry: the tray shows it
 #     at once (registry notification), and clears it when the value goes.
@@ -88,15 +92,19 @@ check "a blocking policy turns the icon amber without a poll" wait_for 30 icon_i
 wine reg delete "$POL" /v NoAutoUpdate /f >/dev/null 2>&1
 check "and green again when it is removed" wait_for 30 icon_is green
 
-# 2d. Explorer restarts: the icon is lost, and comes back on "TaskbarCreated"
-#     (sent by traypoke as a new shell would). Done while no balloon is on
-#     screen: after a balloon, removing the icon from another process left
-#     wutray's window thread unresponsive in about 1 run in 5 under Wine
-#     (open bug, see the issue note).
-wine "$B/traypoke.exe" drop-icon
-check "a shell that lost the icon shows none" wait_for 50 icon_is none
-check "TaskbarCreated delivered" wine "$B/traypoke.exe" taskbar-created
-check "TaskbarCreated: the icon is back, still green" wait_for 50 icon_is green
+# 2d. Updates stall: the last successful search is 9 days old. The registry
+#     notification brings it (after the tray has asked the update agent,
+#     10 s after its start): red, and the tooltip says since when.
+winenv_results 9 2
+check "stalled: icon turns red without a poll" wait_for 200 icon_is red
+check "stalled: state line" wait_for 30 tray_state_is "critical wuauserv=stopped UsoSvc=stopped state=stalled"
+xdotool mousemove $IX $IY
+sleep 1.5
+shot
+crop_corner "$SHOTS/stalled-tooltip.png"
+winenv_results 1 2
+check "a recent search: green again" wait_for 50 icon_is green
+xdotool mousemove $((W / 2)) $((H / 2))
 
 # 3. Right-click: the menu appears where it was not before.
 shot; cp "$SHOT" "$WINENV_DIR/before.png"
@@ -144,6 +152,14 @@ xdotool mousemove $((W / 2)) $((H / 2)) # away from the icon: no tooltip over th
 sleep 2.5 # balloons are drawn about 2 s after the call
 shot
 crop_corner "$SHOTS/restart-balloon.png"
+
+# 7. Explorer restarts, right after the restart's balloon: the icon is lost,
+#    and comes back on the "TaskbarCreated" broadcast (traypoke plays the new
+#    shell, and fails if wutray's window stops answering).
+wine "$B/traypoke.exe" drop-icon
+check "a shell that lost the icon shows none" wait_for 50 icon_is none
+check "TaskbarCreated delivered" wine "$B/traypoke.exe" taskbar-created
+check "TaskbarCreated: the icon is back, still green" wait_for 50 icon_is green
 
 # 8. Exit: the process ends and the icon goes with it.
 pid=$(tray_pid)

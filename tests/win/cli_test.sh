@@ -34,12 +34,29 @@ expect_eq "status, no UsoSvc: state" missing "$(json '[s["state"] for s in j["se
 expect_eq "status: evaluated_at is ISO 8601 UTC" True \
   "$(json '__import__("re").fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", j["evaluated_at"]) is not None')"
 
-# 2. With a (fake) UsoSvc, both stopped: that is normal.
+# 2. With a (fake) UsoSvc, both stopped: normal for the services. But
+#    Wine's update agent is a stub and nothing records a search: unknown,
+#    naming the signal that is missing.
 winenv_fake_usosvc "$B" demand
+rc=$(cli status --json)
+expect_eq "no outcome known: exit" 3 "$rc"
+expect_eq "no outcome known: state" unknown "$(json 'j["state"]')"
+expect_eq "no outcome known: reason" outcome_unknown "$(json 'j["reasons"][0]["code"]')"
+expect_has "no outcome known: says which" "$(json 'j["reasons"][0]["message"]')" "Windows Update Agent"
+expect_eq "no outcome known: agent" unavailable "$(json 'j["outcome"]["agent"]')"
+expect_eq "no outcome known: last search" unavailable "$(json 'j["outcome"]["last_search"]')"
+expect_eq "no outcome known: history" unavailable "$(json 'j["outcome"]["last_operation"]')"
+
+# With a search yesterday and an installation two days ago on record: OK.
+winenv_results 1 2
 rc=$(cli status --json)
 expect_eq "status, idle: exit" 0 "$rc"
 expect_eq "status, idle: level" ok "$(json 'j["level"]')"
-expect_eq "status, idle: no reasons" 0 "$(json 'len(j["reasons"])')"
+expect_eq "status, idle: state" ok "$(json 'j["state"]')"
+expect_eq "status, idle: only the dates as reasons" "last_search:ok,last_install:ok" \
+  "$(json '",".join(r["code"]+":"+r["level"] for r in j["reasons"])')"
+expect_eq "status, idle: the search date's source" registry "$(json 'j["outcome"]["last_search_source"]')"
+expect_eq "status, idle: search date" "$(date -u -d '1 day ago' +%F)" "$(json 'j["outcome"]["last_search"][:10]')"
 expect_eq "status, idle: services" "wuauserv:stopped:manual,UsoSvc:stopped:manual" \
   "$(json '",".join(s["name"]+":"+s["state"]+":"+s["start_type"] for s in j["services"])')"
 
@@ -48,7 +65,8 @@ reg() { wine reg "$@" >/dev/null 2>&1; }
 AU='HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\WindowsUpdate\Auto Update'
 POL='HKLM\SOFTWARE\Policies\Microsoft\Windows\WindowsUpdate'
 UX='HKLM\SOFTWARE\Microsoft\WindowsUpdate\UX\Settings'
-codes() { json '",".join(r["code"]+":"+r["level"] for r in j["reasons"])'; }
+# The reasons' codes, without the informational dates of the last search and install.
+codes() { json '",".join(r["code"]+":"+r["level"] for r in j["reasons"] if r["code"] not in ("last_search", "last_install"))'; }
 reg add "$AU\RebootRequired" /f
 rc=$(cli status --json)
 expect_eq "reboot required (just now): exit" 0 "$rc"
@@ -75,6 +93,38 @@ rc=$(cli status --json)
 expect_eq "a malformed pause date is not a pause: exit" 0 "$rc"
 expect_eq "a malformed pause date is not a pause: reasons" "" "$(codes)"
 reg delete "$UX" /v PauseUpdatesExpiryTime /f
+
+# 2c. Updates that stall: no successful search for more than 7 days, or no
+#     installation for more than 30: critical (exit 2), unless paused or managed.
+winenv_results 9 2
+rc=$(cli status --json)
+expect_eq "stalled search: exit" 2 "$rc"
+expect_eq "stalled search: state" stalled "$(json 'j["state"]')"
+expect_eq "stalled search: reasons" "stalled_search:critical" "$(codes)"
+expect_eq "stalled search: message" "Windows has not searched for updates successfully since $(date -u -d '9 days ago' +%F)." \
+  "$(json 'j["reasons"][0]["message"]')"
+rc=$(cli status)
+expect_eq "stalled, text: exit" 2 "$rc"
+expect_has "stalled, text" "$(cat "$OUT")" "Windows Update: Stalled"
+winenv_results 1 31
+rc=$(cli status --json)
+expect_eq "stalled install: exit" 2 "$rc"
+expect_eq "stalled install: reasons" "stalled_install:critical" "$(codes)"
+winenv_results 9 31
+reg add "$UX" /v PauseUpdatesExpiryTime /t REG_SZ /d 2099-01-01T00:00:00Z /f
+rc=$(cli status --json)
+expect_eq "stalled but paused: exit" 0 "$rc"
+expect_eq "stalled but paused: state" paused "$(json 'j["state"]')"
+reg add "$UX" /v PauseUpdatesExpiryTime /t REG_SZ /d "$(date -u -d '3 days ago' +%FT%TZ)" /f
+rc=$(cli status --json)
+expect_eq "a pause that ended 3 days ago is not held against it: exit" 0 "$rc"
+reg delete "$UX" /v PauseUpdatesExpiryTime /f
+reg add "$POL\AU" /v UseWUServer /t REG_DWORD /d 1 /f
+rc=$(cli status --json)
+expect_eq "stalled but managed: exit" 0 "$rc"
+expect_eq "stalled but managed: state" managed "$(json 'j["state"]')"
+reg delete "$POL\AU" /v UseWUServer /f
+winenv_results 1 2
 
 # 3. Windows Update disabled: critical at once, in JSON and in words.
 svc start-type wuauserv disabled
@@ -118,6 +168,27 @@ expect_eq "restart --json: result" done "$(json 'j["result"]')"
 expect_eq "restart --json: steps" "stop:UsoSvc:stopped,stop:wuauserv:stopped,start:wuauserv:running,start:UsoSvc:running" \
   "$(json '",".join(s["action"]+":"+s["service"]+":"+s["state"] for s in j["steps"])')"
 expect_eq "restart --json: timings" True "$(json 'all(s["elapsed_ms"] >= 150 for s in j["steps"][:2])')"
+
+# 5b. The IncludeBits setting (HKCU\Software\wutray): BITS, running, is
+#     restarted too, after wuauserv stops and before it starts again. A
+#     Group Policy value of 0 wins over the user's 1.
+svc binpath BITS "$FAKE" BITS --log "$LOG"
+svc start BITS && svc wait BITS running 5000
+reg add 'HKCU\Software\wutray' /v IncludeBits /t REG_DWORD /d 1 /f
+rm -f "$WINENV_DIR/order.log"
+rc=$(cli restart --json)
+expect_eq "restart with BITS: exit" 0 "$rc"
+expect_eq "restart with BITS: order" "stop UsoSvc,stop wuauserv,stop BITS,start BITS,start wuauserv,start UsoSvc" "$(order_log)"
+expect_eq "restart with BITS: steps" "stop:BITS:stopped,start:BITS:running" \
+  "$(json '",".join(s["action"]+":"+s["service"]+":"+s["state"] for s in j["steps"] if s["service"]=="BITS")')"
+rc=$(cli restart)
+expect_has "restart with BITS: its name in words" "$(cat "$OUT")" "The Background Intelligent Transfer Service (BITS) started: "
+reg add 'HKLM\SOFTWARE\Policies\wutray' /v IncludeBits /t REG_DWORD /d 0 /f
+rm -f "$WINENV_DIR/order.log"
+rc=$(cli restart)
+expect_eq "policy IncludeBits=0 wins: order" "stop UsoSvc,stop wuauserv,start wuauserv,start UsoSvc" "$(order_log)"
+reg delete 'HKLM\SOFTWARE\Policies\wutray' /f
+reg delete 'HKCU\Software\wutray' /f
 
 # 6. The Update Orchestrator fails to start: exit 1, one line naming it;
 #    Windows Update, which was running, is running again.

@@ -10,6 +10,7 @@
 #include "restart.h"
 #include "strings.h"
 #include "test.h"
+#include "errtext.h"
 
 static void has_text(int id)
 {
@@ -26,7 +27,7 @@ int wmain(void)
         IDS_PAGE_TROUBLESHOOTER, IDS_PAGE_SETTINGS, IDS_RESTART_STEP_DONE, IDS_WORD_STOPPED,
         IDS_WORD_STARTED, IDS_CLI_USAGE, IDS_CLI_VERSION, IDS_CLI_STATUS_HEAD,
         IDS_CLI_SERVICE_LINE, IDS_CLI_REASONS, IDS_LEVEL_CHECKING, IDS_LEVEL_RESTARTING,
-        IDS_REENABLE_TITLE, IDS_TIP_STEP_MANUAL, IDS_MENU_RESUME_ALERTS,
+        IDS_REENABLE_TITLE, IDS_TIP_STEP_MANUAL, IDS_MENU_RESUME_ALERTS, IDS_CLI_EXPLAIN,
     };
     struct menu_model m;
     struct menu_state st = {0};
@@ -36,6 +37,7 @@ int wmain(void)
     for (size_t i = 0; i < ARRAYSIZE(used_by_programs); i++) has_text(used_by_programs[i]);
     for (int k = 0; k < REASON_KIND_COUNT; k++) has_text(health_reason_msg((enum reason_kind)k));
     for (int l = HEALTH_OK; l <= HEALTH_UNKNOWN; l++) has_text(health_level_msg((enum health_level)l));
+    for (int st = 0; st < STATE_COUNT; st++) has_text(health_state_msg((enum health_state)st));
     for (int s = SVC_START_UNKNOWN; s <= SVC_START_DISABLED; s++) has_text(svc_start_msg((enum svc_start)s));
     for (int id = 0; id < SVC_COUNT; id++) has_text(svc_label_msg((enum svc_id)id));
     ZeroMemory(&r, sizeof(r));
@@ -83,5 +85,28 @@ int wmain(void)
     /* A missing string still shows something rather than nothing. */
     str_format(buf, ARRAYSIZE(buf), 9999);
     CHECK(wcscmp(buf, L"#9999") == 0);
+    /* Every error explanation has text; only the fall-backs carry a 0x%08X. */
+    {
+        static const uint32_t unknown[] = {0x8024ABCD, 0x80244FFE, 0x80246FFE, 0x80072EE1,
+                                           0x800736CC, 0x80071234, 0x800F0999, 0x80200010,
+                                           0x80D02003, 0x12345678};
+        size_t n;
+        const struct errtext_info *t = errtext_table(&n);
+        wchar_t text[1024];
+        for (size_t i = 0; i < n + ARRAYSIZE(unknown); i++) {
+            uint32_t code = i < n ? t[i].code : unknown[i - n];
+            int what, next;
+            errtext_generic(code, &what, &next);
+            has_text(what);
+            has_text(next);
+            str_load((UINT)what, text, ARRAYSIZE(text));
+            CHECK((wcsstr(text, L"0x%08X") != NULL) == (i >= n));
+            CHECK(wcschr(text, L'%') == wcsrchr(text, L'%'));
+            str_load((UINT)next, text, ARRAYSIZE(text));
+            CHECK(wcschr(text, L'%') == NULL);
+        }
+        str_format(text, ARRAYSIZE(text), IDS_WUERR_GENERIC, 0x8024ABCDu);
+        CHECK(wcscmp(text, L"Windows Update reported error 0x8024ABCD.") == 0);
+    }
     return test_summary("test_strings");
 }

@@ -37,3 +37,19 @@ winenv_fake_usosvc() {
   local build=$1 start=${2:-demand}; shift 2 || true
   wine "$build/svctool.exe" create UsoSvc "$start" "$(winpath "$build/fakesvc.exe")" UsoSvc "$@" >/dev/null
 }
+
+# Records when Windows last searched for and installed updates successfully,
+# N and M days ago, where Windows 7/8.1 keep it (wutray's fallback when the
+# update agent cannot say, as under Wine). An empty argument deletes the value.
+winenv_results() {
+  local key='HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\WindowsUpdate\Auto Update\Results' kind days
+  for kind in Detect Install; do
+    days=$1; shift
+    if [ -z "$days" ]; then
+      wine reg delete "$key\\$kind" /v LastSuccessTime /f >/dev/null 2>&1
+    else
+      wine reg add "$key\\$kind" /v LastSuccessTime /t REG_SZ /f \
+        /d "$(date -u -d "@$(($(date +%s) - days * 86400))" '+%Y-%m-%d %H:%M:%S')" >/dev/null 2>&1
+    fi
+  done
+}

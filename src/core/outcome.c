@@ -1,0 +1,63 @@
+#include "outcome.h"
+
+#define DAY_MS (24ull * 60 * 60 * 1000)
+
+static uint64_t newest(uint64_t a, uint64_t b)
+{
+    return a > b ? a : b;
+}
+
+uint64_t outcome_last_search(const struct health_snapshot *s)
+{
+    return newest(s->wua.available ? s->wua.last_search_ms : 0, s->sig.read ? s->sig.last_search_ms : 0);
+}
+
+uint64_t outcome_last_install(const struct health_snapshot *s)
+{
+    return newest(s->wua.available ? s->wua.last_install_ms : 0, s->sig.read ? s->sig.last_install_ms : 0);
+}
+
+/* Stalled when more than `days` have passed since `last` (0: unknown, never
+ * stalled), not counting a pause that has ended since. A date in the
+ * future (the clock went back) is not late. */
+static bool stalled(const struct health_snapshot *s, uint64_t last, uint32_t days)
+{
+    uint64_t now = s->taken_ms, since = last;
+
+    if (!last) return false;
+    if (s->sig.read && s->sig.paused_until_ms && s->sig.paused_until_ms <= now)
+        since = newest(since, s->sig.paused_until_ms);
+    return since <= now && now - since > (uint64_t)days * DAY_MS;
+}
+
+void outcome_evaluate(const struct health_snapshot *s, struct health_result *out)
+{
+    const struct update_signals *g = &s->sig;
+    const struct wua_signals *w = &s->wua;
+    uint64_t search = outcome_last_search(s), install = outcome_last_install(s);
+    uint32_t search_days = s->lim.stalled_search_days ? s->lim.stalled_search_days : HEALTH_STALLED_SEARCH_DAYS;
+    uint32_t install_days = s->lim.stalled_install_days ? s->lim.stalled_install_days : HEALTH_STALLED_INSTALL_DAYS;
+    /* Paused, managed by an organisation, or turned off by a policy (already
+     * reported as such): not searching is then expected, not a stall. */
+    bool neutral = g->read && (g->managed || g->paused_until_ms > s->taken_ms || g->policy_blocks);
+
+    /* Nothing until the agent has been asked (the tray asks it a little after
+     * it starts): on its own, the registry's copy may be years old. */
+    if (!w->read_ms) return;
+
+    /* Failing: the newest operation in the history failed, and no
+     * installation has succeeded since. */
+    if (w->history_known && w->last_op_failed && (!install || w->last_op_ms >= install))
+        health_add_reason(out, REASON_LAST_OP_FAILED, SVC_COUNT, HEALTH_BROKEN, w->last_op_ms,
+                          w->last_op_hresult);
+
+    if (!search && !neutral) health_add_reason(out, REASON_OUTCOME_UNKNOWN, SVC_COUNT, HEALTH_UNKNOWN, 0, 0);
+    if (!neutral && stalled(s, search, search_days))
+        health_add_reason(out, REASON_STALLED_SEARCH, SVC_COUNT, HEALTH_BROKEN, search, 0);
+    else if (search)
+        health_add_reason(out, REASON_LAST_SEARCH, SVC_COUNT, HEALTH_OK, search, 0);
+    if (!neutral && stalled(s, install, install_days))
+        health_add_reason(out, REASON_STALLED_INSTALL, SVC_COUNT, HEALTH_BROKEN, install, 0);
+    else if (install)
+        health_add_reason(out, REASON_LAST_INSTALL, SVC_COUNT, HEALTH_OK, install, 0);
+}
