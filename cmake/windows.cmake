@@ -8,6 +8,7 @@ set(win_libs comctl32 shell32 shlwapi advapi32 ole32 oleaut32 user32 gdi32 uuid)
 
 add_library(wutray_win STATIC
   src/win/console.c
+  src/win/dialog.c
   src/win/runas.c
   src/win/os.c
   src/win/regsettings.c

@@ -6,6 +6,7 @@
 #include <shellapi.h>
 
 #include "alert.h"
+#include "dialog.h"
 #include "elevate.h"
 #include "health.h"
 #include "menu.h"
@@ -54,6 +55,7 @@ struct app {
     BOOL have_result;
     BOOL restarting;
     BOOL exiting;
+    BOOL details_open; /* the details window is up (it is modal: one at a time) */
     enum launch_action last_launch;
 };
 
@@ -116,48 +118,98 @@ static void on_cmd_exit(struct app *a)
     DestroyWindow(a->hwnd);
 }
 
+static void on_cmd_details(struct app *a)
+{
+    static wchar_t head[128], why[2048], signals[2048];
+    wchar_t title[64];
+
+    if (!a->have_result || a->details_open) return;
+    str_load(IDS_DETAILS_TITLE, title, ARRAYSIZE(title));
+    report_details(&a->snapshot, &a->result, head, ARRAYSIZE(head), why, ARRAYSIZE(why), signals,
+                   ARRAYSIZE(signals));
+    a->details_open = TRUE;
+    dialog_details(a->hwnd, title, head, why, signals);
+    a->details_open = FALSE;
+}
+
+/* Snooze (for_ms) or resume (0); kept in the registry across restarts. */
+static void on_cmd_snooze(struct app *a, uint64_t for_ms)
+{
+    if (for_ms) alert_snooze(&a->gate, os_now_epoch_ms(), for_ms);
+    else alert_resume(&a->gate);
+    regsettings_save_snooze(for_ms ? a->gate.snooze_until_ms : 0);
+}
+
 static void on_command(struct app *a, enum menu_cmd cmd)
 {
     switch (cmd) {
+    case MENU_CMD_DETAILS: on_cmd_details(a); break;
     case MENU_CMD_RESTART: on_cmd_change(a, WJOB_RESTART); break;
     case MENU_CMD_REENABLE: on_cmd_change(a, WJOB_REENABLE); break;
     case MENU_CMD_TROUBLESHOOT: on_cmd_launch(a, LAUNCH_TROUBLESHOOTER); break;
     case MENU_CMD_SETTINGS: on_cmd_launch(a, LAUNCH_UPDATE_SETTINGS); break;
     case MENU_CMD_CHECK: request_full_check(a); break;
-    case MENU_CMD_SNOOZE_DAY: alert_snooze(&a->gate, os_now_epoch_ms(), ALERT_SNOOZE_DAY_MS); break;
-    case MENU_CMD_SNOOZE_WEEK: alert_snooze(&a->gate, os_now_epoch_ms(), ALERT_SNOOZE_WEEK_MS); break;
-    case MENU_CMD_RESUME_ALERTS: alert_resume(&a->gate); break;
+    case MENU_CMD_SNOOZE_DAY: on_cmd_snooze(a, ALERT_SNOOZE_DAY_MS); break;
+    case MENU_CMD_SNOOZE_WEEK: on_cmd_snooze(a, ALERT_SNOOZE_WEEK_MS); break;
+    case MENU_CMD_RESUME_ALERTS: on_cmd_snooze(a, 0); break;
     case MENU_CMD_EXIT: on_cmd_exit(a); break;
     default: break;
     }
 }
 
-static void on_tray_menu(struct app *a, int x, int y)
+static void menu_state_of(struct app *a, struct menu_state *st)
 {
-    struct menu_state st = {0};
-    struct menu_model model;
-
-    st.have_result = a->have_result;
-    st.level = a->result.level;
-    st.restarting = a->restarting;
-    st.exiting = a->exiting;
-    st.snoozed = alert_snoozed(&a->gate, os_now_epoch_ms());
+    ZeroMemory(st, sizeof(*st));
+    st->have_result = a->have_result;
+    st->level = a->result.level;
+    st->state = a->result.state;
+    st->restarting = a->restarting;
+    st->exiting = a->exiting;
+    st->snoozed = alert_snoozed(&a->gate, os_now_epoch_ms());
     for (int i = 0; i < SVC_COUNT; i++)
         if (a->snapshot.svc[i].presence == SVC_PRESENT && a->snapshot.svc[i].start == SVC_START_DISABLED)
-            st.any_disabled = true;
+            st->any_disabled = true;
+}
+
+static void on_tray_menu(struct app *a, int x, int y)
+{
+    struct menu_state st;
+    struct menu_model model;
+
+    menu_state_of(a, &st);
     menu_build(&st, &model);
     on_command(a, tray_show_menu(a->hwnd, &model, x, y));
+}
+
+/* A click on the icon or its balloon: the action that fits the state, or the menu. */
+static void on_tray_click(struct app *a, int x, int y)
+{
+    struct menu_state st;
+    enum menu_cmd cmd;
+
+    menu_state_of(a, &st);
+    cmd = menu_click_action(&st);
+    if (cmd == MENU_CMD_NONE) on_tray_menu(a, x, y);
+    else on_command(a, cmd);
 }
 
 static void on_tray_callback(struct app *a, WPARAM wp, LPARAM lp)
 {
     switch (LOWORD(lp)) {
     case WM_CONTEXTMENU:
-    case NIN_SELECT:
-    case NIN_KEYSELECT:
+    case NIN_KEYSELECT: /* the keyboard gets the menu, whose bold item is the click's action */
         /* Version 4: wParam carries the anchor point in screen coordinates. */
         on_tray_menu(a, GET_X_LPARAM(wp), GET_Y_LPARAM(wp));
         break;
+    case NIN_SELECT: on_tray_click(a, GET_X_LPARAM(wp), GET_Y_LPARAM(wp)); break;
+    case NIN_BALLOONUSERCLICK: { /* not sent by Wine's shell */
+        struct menu_state st;
+        enum menu_cmd cmd;
+        menu_state_of(a, &st);
+        cmd = menu_click_action(&st);
+        on_command(a, cmd == MENU_CMD_NONE ? MENU_CMD_DETAILS : cmd);
+        break;
+    }
     default:
         break;
     }
@@ -372,6 +424,7 @@ int WINAPI wWinMain(HINSTANCE inst, HINSTANCE prev, PWSTR cmdline, int show)
     a.os_build = os_build();
     health_watch_init(&a.watch);
     alert_gate_init(&a.gate);
+    alert_restore_snooze(&a.gate, os_now_epoch_ms(), regsettings_load_snooze());
     a.msg_taskbar_created = RegisterWindowMessageW(L"TaskbarCreated");
     a.hwnd = create_window(&a);
     if (!a.hwnd) goto cleanup_mutex;

@@ -84,6 +84,11 @@ void alert_snooze(struct alert_gate *g, uint64_t now_ms, uint64_t for_ms)
     g->deferred = false;
 }
 
+void alert_restore_snooze(struct alert_gate *g, uint64_t now_ms, uint64_t until_ms)
+{
+    if (until_ms > now_ms && until_ms - now_ms <= ALERT_SNOOZE_WEEK_MS) alert_snooze(g, now_ms, until_ms - now_ms);
+}
+
 void alert_resume(struct alert_gate *g)
 {
     g->snooze_until_ms = 0;

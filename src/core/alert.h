@@ -39,6 +39,10 @@ enum alert_decision alert_decide(struct alert_gate *g, const struct health_resul
                                  uint64_t now_ms, bool quiet);
 void alert_snooze(struct alert_gate *g, uint64_t now_ms, uint64_t for_ms);
 void alert_resume(struct alert_gate *g);
+/* A snooze saved before wutray last exited: honoured if it ends in the future
+ * but no later than a week from now (the longest snooze; a value from
+ * elsewhere, or a clock that went back, cannot silence alerts for longer). */
+void alert_restore_snooze(struct alert_gate *g, uint64_t now_ms, uint64_t until_ms);
 bool alert_snoozed(const struct alert_gate *g, uint64_t now_ms);
 
 #endif

@@ -20,9 +20,10 @@ void menu_build(const struct menu_state *st, struct menu_model *out)
     memset(out, 0, sizeof(*out));
     if (st->restarting) out->status_msg = IDS_LEVEL_RESTARTING;
     else if (!st->have_result) out->status_msg = IDS_LEVEL_CHECKING;
-    else out->status_msg = health_level_msg(st->level);
+    else out->status_msg = health_state_msg(st->state);
 
     add(out, MENU_CMD_STATUS, IDS_MENU_STATUS, false);
+    add(out, MENU_CMD_DETAILS, IDS_MENU_DETAILS, st->have_result);
     add(out, MENU_CMD_SEPARATOR, 0, false);
     /* Never silently: re-enabling is its own item, shown only when needed. */
     if (st->have_result && st->any_disabled) add(out, MENU_CMD_REENABLE, IDS_MENU_REENABLE, !busy);
@@ -39,13 +40,27 @@ void menu_build(const struct menu_state *st, struct menu_model *out)
     add(out, MENU_CMD_SEPARATOR, 0, false);
     add(out, MENU_CMD_EXIT, IDS_MENU_EXIT, !st->exiting);
 
-    /* The bold item is what fits the state best: re-enable when disabled,
-     * restart when otherwise broken. */
+    /* The bold item is what a click does; "Check now" when a click only opens the menu. */
     for (unsigned i = 0; i < out->n_items; i++) {
-        enum menu_cmd want = MENU_CMD_CHECK;
-        if (st->have_result && st->level == HEALTH_BROKEN && !busy)
-            want = st->any_disabled ? MENU_CMD_REENABLE : MENU_CMD_RESTART;
+        enum menu_cmd want = menu_click_action(st);
+        if (want == MENU_CMD_NONE) want = MENU_CMD_CHECK;
         if (out->items[i].cmd == want && out->items[i].enabled)
             out->items[i].is_default = true;
+    }
+}
+
+enum menu_cmd menu_click_action(const struct menu_state *st)
+{
+    if (!st->have_result || st->restarting || st->exiting) return MENU_CMD_NONE;
+    switch (st->state) {
+    case STATE_BROKEN:
+        /* A service that is disabled, missing or stuck: the restart helps
+         * (or re-enabling, the one thing it will not do by itself). */
+        if (st->any_disabled) return MENU_CMD_REENABLE;
+        return st->level == HEALTH_BROKEN ? MENU_CMD_RESTART : MENU_CMD_NONE;
+    case STATE_STALLED:
+    case STATE_FAILING: return MENU_CMD_TROUBLESHOOT;
+    case STATE_RESTART_NEEDED: return MENU_CMD_SETTINGS;
+    default: return MENU_CMD_NONE; /* nothing to fix: the menu */
     }
 }

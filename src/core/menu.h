@@ -9,6 +9,7 @@
 enum menu_cmd {
     MENU_CMD_NONE = 0,
     MENU_CMD_STATUS = 1000, /* the disabled first line */
+    MENU_CMD_DETAILS,       /* every signal, its value and what it means */
     MENU_CMD_RESTART,
     MENU_CMD_REENABLE, /* only while a service is disabled */
     MENU_CMD_TROUBLESHOOT,
@@ -39,6 +40,7 @@ struct menu_model {
 struct menu_state {
     bool have_result;  /* false until the first evaluation finished */
     enum health_level level;
+    enum health_state state;
     bool restarting;   /* a restart or re-enable is running */
     bool exiting;      /* exit was asked while a restart runs */
     bool any_disabled; /* a service's start type is Disabled */
@@ -46,5 +48,10 @@ struct menu_state {
 };
 
 void menu_build(const struct menu_state *st, struct menu_model *out);
+/* What a click on the icon or its balloon does: the action that fits the
+ * state (re-enable or restart when a service is broken, the troubleshooter
+ * when updates stall or fail, Windows Update settings when a restart is
+ * waiting), or MENU_CMD_NONE: open the menu. It is also the menu's bold item. */
+enum menu_cmd menu_click_action(const struct menu_state *st);
 
 #endif

@@ -66,6 +66,32 @@
 #define IDS_MENU_SNOOZE_DAY 217
 #define IDS_MENU_SNOOZE_WEEK 218
 #define IDS_MENU_RESUME_ALERTS 219
+#define IDS_MENU_DETAILS 229
+
+/* The details window (report_details). */
+#define IDS_DETAILS_TITLE 600      /* the window's title */
+#define IDS_DETAILS_HEAD 601       /* "Windows Update: %s" (the state) */
+#define IDS_DETAILS_READ_AT 602    /* "Read at %s (UTC)." */
+#define IDS_DETAILS_SERVICE 603    /* "%s (%s): %s, start type %s" */
+#define IDS_DETAILS_SEARCH 604     /* "Last successful search for updates: %s" */
+#define IDS_DETAILS_INSTALL 605    /* "Last successful installation: %s" */
+#define IDS_DETAILS_OP_FAILED 606  /* "Last update attempt: failed on %s with 0x%08lX" */
+#define IDS_DETAILS_OP_OK 607      /* "Last update attempt: succeeded on %s" */
+#define IDS_DETAILS_OP_NONE 608    /* "Update history: empty" */
+#define IDS_DETAILS_OP_UNKNOWN 609 /* "Update history: not available" */
+#define IDS_DETAILS_REBOOT 610     /* "Restart required: %s" */
+#define IDS_DETAILS_PAUSED 611     /* "Updates paused until: %s" */
+#define IDS_DETAILS_MANAGED 612    /* "Managed by an organisation: %s" */
+#define IDS_DETAILS_AGENT 613      /* "Windows Update Agent: %s" */
+#define IDS_DETAILS_POLICIES 614   /* "Policies that turn updating off: %s" */
+#define IDS_WORD_YES 620
+#define IDS_WORD_NO 621
+#define IDS_WORD_UNAVAILABLE 622   /* "not available" */
+#define IDS_WORD_NOT_ASKED 623     /* "not asked yet" */
+#define IDS_WORD_FROM_AGENT 624    /* "%s (Windows Update Agent)" */
+#define IDS_WORD_FROM_REGISTRY 625 /* "%s (registry)" */
+#define IDS_WORD_NONE 626
+#define IDS_WORD_AVAILABLE 627
 #define IDS_BALLOON_TITLE 220
 #define IDS_RESTART_TITLE 221
 #define IDS_OPEN_FAILED 222     /* "Windows could not open %s." */

@@ -47,3 +47,32 @@ void regsettings_read(struct settings *out)
 {
     regsettings_read_ex(out, NULL, NULL);
 }
+
+#define SNOOZE_VALUE L"SnoozeUntil"
+
+uint64_t regsettings_load_snooze(void)
+{
+    uint64_t v = 0;
+    DWORD size = sizeof(v);
+    if (RegGetValueW(HKEY_CURRENT_USER, REGSETTINGS_USER_KEY, SNOOZE_VALUE, RRF_RT_REG_QWORD, NULL, &v, &size) !=
+        ERROR_SUCCESS)
+        return 0;
+    return v;
+}
+
+BOOL regsettings_save_snooze(uint64_t until_ms)
+{
+    HKEY k;
+    LSTATUS rc;
+
+    if (!until_ms) {
+        rc = RegDeleteKeyValueW(HKEY_CURRENT_USER, REGSETTINGS_USER_KEY, SNOOZE_VALUE);
+        return rc == ERROR_SUCCESS || rc == ERROR_FILE_NOT_FOUND;
+    }
+    if (RegCreateKeyExW(HKEY_CURRENT_USER, REGSETTINGS_USER_KEY, 0, NULL, 0, KEY_SET_VALUE, NULL, &k, NULL) !=
+        ERROR_SUCCESS)
+        return FALSE;
+    rc = RegSetValueExW(k, SNOOZE_VALUE, 0, REG_QWORD, (const BYTE *)&until_ms, sizeof(until_ms));
+    RegCloseKey(k);
+    return rc == ERROR_SUCCESS;
+}

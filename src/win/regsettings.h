@@ -27,4 +27,10 @@ void regsettings_read(struct settings *out);
  * returns how many there were. */
 unsigned regsettings_read_ex(struct settings *out, regsettings_refused_fn on_refused, void *ctx);
 
+/* A snooze of the alerts, kept across restarts of wutray: SnoozeUntil
+ * (REG_QWORD, epoch ms) in the user's key. 0 = not snoozed (saving 0 deletes
+ * the value). Not a setting: Group Policy has no say in it. */
+uint64_t regsettings_load_snooze(void);
+BOOL regsettings_save_snooze(uint64_t until_ms);
+
 #endif

@@ -107,8 +107,31 @@ static void policy(void)
     CHECK_EQ_INT(ALERT_SHOW, alert_decide(&g, &dis, t - 9 * HOUR_MS, false));
 }
 
+/* A saved snooze: honoured when it ends within a week; never longer. */
+static void restored(void)
+{
+    struct alert_gate g;
+    uint64_t t = 1700000000000ull;
+
+    alert_gate_init(&g);
+    alert_restore_snooze(&g, t, t + ALERT_SNOOZE_DAY_MS);
+    CHECK(alert_snoozed(&g, t + ALERT_SNOOZE_DAY_MS - 1));
+    CHECK(!alert_snoozed(&g, t + ALERT_SNOOZE_DAY_MS));
+    alert_gate_init(&g);
+    alert_restore_snooze(&g, t, t + ALERT_SNOOZE_WEEK_MS); /* a week exactly: yes */
+    CHECK(alert_snoozed(&g, t + 1));
+    alert_gate_init(&g);
+    alert_restore_snooze(&g, t, t + ALERT_SNOOZE_WEEK_MS + 1); /* longer: ignored */
+    CHECK(!alert_snoozed(&g, t + 1));
+    alert_restore_snooze(&g, t, t - 1); /* already over */
+    CHECK(!alert_snoozed(&g, t));
+    alert_restore_snooze(&g, t, 0);
+    CHECK(!alert_snoozed(&g, t));
+}
+
 int main(void)
 {
+    restored();
     policy();
     struct alert_gate g;
     int at[8];

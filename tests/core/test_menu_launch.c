@@ -24,10 +24,14 @@ static void menus(void)
     CHECK(find(&m, MENU_CMD_RESTART)->enabled);
     CHECK(find(&m, MENU_CMD_CHECK)->is_default);
 
+    CHECK(!find(&m, MENU_CMD_DETAILS)->enabled); /* nothing to show yet */
+
     st.have_result = true;
     st.level = HEALTH_BROKEN;
+    st.state = STATE_BROKEN;
     menu_build(&st, &m);
-    CHECK_EQ_INT(IDS_LEVEL_BROKEN, m.status_msg);
+    CHECK_EQ_INT(IDS_STATE_NAME_BROKEN, m.status_msg);
+    CHECK(find(&m, MENU_CMD_DETAILS)->enabled);
     CHECK(find(&m, MENU_CMD_RESTART)->is_default);
     CHECK(!find(&m, MENU_CMD_CHECK)->is_default);
 
@@ -63,6 +67,49 @@ static void menus(void)
 
     for (unsigned i = 0; i < m.n_items; i++)
         CHECK(m.items[i].cmd == MENU_CMD_SEPARATOR || m.items[i].msg != 0);
+}
+
+/* A click on the icon or a balloon does what fits the state; otherwise it
+ * opens the menu. */
+static void clicks(void)
+{
+    static const struct {
+        enum health_state state;
+        enum health_level level;
+        bool disabled, busy;
+        enum menu_cmd want;
+    } rows[] = {
+        {STATE_BROKEN, HEALTH_BROKEN, false, false, MENU_CMD_RESTART},
+        {STATE_BROKEN, HEALTH_BROKEN, true, false, MENU_CMD_REENABLE},
+        {STATE_BROKEN, HEALTH_BROKEN, false, true, MENU_CMD_NONE},
+        {STATE_STALLED, HEALTH_BROKEN, false, false, MENU_CMD_TROUBLESHOOT},
+        {STATE_FAILING, HEALTH_BROKEN, false, false, MENU_CMD_TROUBLESHOOT},
+        {STATE_ATTENTION, HEALTH_ATTENTION, false, false, MENU_CMD_NONE},
+        {STATE_RESTART_NEEDED, HEALTH_ATTENTION, false, false, MENU_CMD_SETTINGS},
+        {STATE_WORKING, HEALTH_OK, false, false, MENU_CMD_NONE},
+        {STATE_UNKNOWN, HEALTH_UNKNOWN, false, false, MENU_CMD_NONE},
+        {STATE_PAUSED, HEALTH_OK, false, false, MENU_CMD_NONE},
+        {STATE_MANAGED, HEALTH_OK, false, false, MENU_CMD_NONE},
+        {STATE_OK, HEALTH_OK, false, false, MENU_CMD_NONE},
+    };
+    struct menu_state st = {0};
+    struct menu_model m;
+
+    CHECK_EQ_INT(MENU_CMD_NONE, menu_click_action(&st)); /* before the first check */
+    st.have_result = true;
+    for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
+        st.state = rows[i].state;
+        st.level = rows[i].level;
+        st.any_disabled = rows[i].disabled;
+        st.restarting = rows[i].busy;
+        CHECK_EQ_INT(rows[i].want, menu_click_action(&st));
+        /* and the bold item is the same action, or "Check now" */
+        menu_build(&st, &m);
+        for (unsigned k = 0; k < m.n_items; k++)
+            if (m.items[k].is_default)
+                CHECK_EQ_INT(rows[i].want == MENU_CMD_NONE ? MENU_CMD_CHECK : rows[i].want, m.items[k].cmd);
+        CHECK_EQ_INT(health_state_msg(rows[i].state), rows[i].busy ? health_state_msg(rows[i].state) : m.status_msg);
+    }
 }
 
 static bool only_cpl(void *ctx, enum launch_target t)
@@ -129,6 +176,7 @@ static void launches(void)
 int main(void)
 {
     menus();
+    clicks();
     launches();
     return test_summary("test_menu_launch");
 }

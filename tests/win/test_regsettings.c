@@ -222,6 +222,21 @@ static void policy_only(void)
     CHECK_EQ_INT(SETTING_FROM_DEFAULT, settings_source(&s, SETTING_ALERTS));
 }
 
+/* The snooze survives a restart of wutray; it is not a setting. */
+static void snooze(void)
+{
+    struct settings s;
+
+    CHECK_EQ_INT(0, regsettings_load_snooze());
+    CHECK(regsettings_save_snooze(1800000000000ull));
+    CHECK_EQ_INT(1800000000000ull, regsettings_load_snooze());
+    regsettings_read(&s); /* ignored by the settings */
+    check_all_default(&s);
+    CHECK(regsettings_save_snooze(0));
+    CHECK_EQ_INT(0, regsettings_load_snooze());
+    CHECK(regsettings_save_snooze(0)); /* nothing to delete is fine */
+}
+
 int wmain(void)
 {
     struct settings s;
@@ -236,5 +251,8 @@ int wmain(void)
     delete_keys();
     regsettings_read(&s);
     check_all_default(&s);
+    delete_keys();
+    snooze();
+    delete_keys();
     return test_summary("test_regsettings");
 }

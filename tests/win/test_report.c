@@ -70,6 +70,34 @@ int wmain(void)
     has("json", json, "\"next_step\":");
     has("json", json, "\"last_operation\":{\"failed\":true,\"hresult\":\"0x8024402C\"");
     has("json", json, "\"last_search_source\":\"agent\"");
+    {
+        /* The details window: the state, every reason with the explanation,
+         * and every signal with its value and source. */
+        static wchar_t head[128], why[2048], signals[2048];
+        report_details(&s, &r, head, ARRAYSIZE(head), why, ARRAYSIZE(why), signals, ARRAYSIZE(signals));
+        has_w("details: heading", head, L"Windows Update: Failing");
+        has_w("details: why", why, L"failed with error 0x8024402C");
+        has_w("details: why explains", why, L"\n");
+        has_w("details: agent", signals, L"Windows Update Agent: available");
+        has_w("details: search and its source", signals,
+              L"Last successful search for updates: 2025-11-23 (Windows Update Agent)");
+        has_w("details: history", signals, L"Last update attempt: failed on 2025-11-24 with error 0x8024402C");
+        has_w("details: services", signals, L"(wuauserv): stopped, start type manual");
+        has_w("details: policies", signals, L"Policies that turn updating off: none");
+        s.wua.available = false;
+        s.wua.history_known = false;
+        s.sig.last_search_ms = NOW - 3 * DAY_MS;
+        health_evaluate(&s, NULL, &r);
+        report_details(&s, &r, head, ARRAYSIZE(head), why, ARRAYSIZE(why), signals, ARRAYSIZE(signals));
+        has_w("details: agent missing", signals, L"Windows Update Agent: not available");
+        has_w("details: registry date", signals, L"Last successful search for updates: 2025-11-21 (registry)");
+        has_w("details: install unknown", signals, L"Last successful installation of updates: not available");
+        has_w("details: no history", signals, L"Update history: not available");
+        s = base();
+        s.wua.history_known = true;
+        s.wua.last_op_failed = true;
+        s.wua.last_op_ms = NOW - DAY_MS / 2;
+    }
 
     /* An unknown code still gets words and a next step. */
     s.wua.last_op_hresult = 0x8024ABCDu;

@@ -1,0 +1,32 @@
+#include "dialog.h"
+
+#include <commctrl.h>
+#include <strsafe.h>
+
+void dialog_details(HWND owner, const wchar_t *title, const wchar_t *head, const wchar_t *why,
+                    const wchar_t *signals)
+{
+    TASKDIALOGCONFIG tdc;
+    wchar_t *all;
+    size_t cap;
+
+    ZeroMemory(&tdc, sizeof(tdc));
+    tdc.cbSize = sizeof(tdc);
+    tdc.hwndParent = owner;
+    tdc.dwFlags = TDF_ALLOW_DIALOG_CANCELLATION | TDF_EXPANDED_BY_DEFAULT | TDF_EXPAND_FOOTER_AREA;
+    tdc.dwCommonButtons = TDCBF_CLOSE_BUTTON;
+    tdc.pszWindowTitle = title;
+    tdc.pszMainIcon = TD_INFORMATION_ICON;
+    tdc.pszMainInstruction = head;
+    tdc.pszContent = why;
+    tdc.pszExpandedInformation = signals;
+    if (SUCCEEDED(TaskDialogIndirect(&tdc, NULL, NULL, NULL))) return;
+
+    /* No task dialogs (comctl32 5): the same text in a message box. */
+    cap = wcslen(head) + wcslen(why) + wcslen(signals) + 8;
+    all = HeapAlloc(GetProcessHeap(), 0, cap * sizeof(wchar_t));
+    if (!all) return;
+    StringCchPrintfW(all, cap, L"%ls\n\n%ls\n\n%ls", head, why, signals);
+    MessageBoxW(owner, all, title, MB_OK | MB_ICONINFORMATION);
+    HeapFree(GetProcessHeap(), 0, all);
+}
