@@ -52,7 +52,7 @@ svc() { wine "$OUT/svctool.exe" "$@" 2>>"$W/svctool.err" | tr -d '\r'; }
 svc create $SVC demand "$(winpath "$OUT/fakesvc.exe")" $SVC && [ "$(svc state $SVC)" = stopped ] ||
   { echo "bench: could not install the fake $SVC" >&2; exit 1; }
 desktop_start_tray "$OUT"
-tray_state() { timeout 10 xwininfo -root -tree 2>/dev/null | grep -o '"[a-z]* wuauserv=[a-z_]* UsoSvc=[a-z_]*"' | head -1 | tr -d '"'; }
+tray_state() { timeout 10 xwininfo -root -tree 2>/dev/null | grep -o '"[a-z]* wuauserv=[a-z_]* UsoSvc=[a-z_]* state=[a-z_]*"' | head -1 | tr -d '"'; }
 tray_up() { [[ "$(tray_state)" == *" $SVC=stopped"* ]]; }
 wait_for 300 tray_up || { echo "bench: no state line from the tray within 30 s (got '$(tray_state)')" >&2; exit 1; }
 echo "bench: tray up: $(tray_state)"

@@ -10,6 +10,7 @@ add_library(wutray_win STATIC
   src/win/console.c
   src/win/dialog.c
   src/win/runas.c
+  src/win/netcost.c
   src/win/os.c
   src/win/regsettings.c
   src/win/regwatch.c

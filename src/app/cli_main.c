@@ -15,6 +15,7 @@
 #include "scm.h"
 #include "strings.h"
 #include "version.h"
+#include "netcost.h"
 #include "wua.h"
 
 static int cmd_status(BOOL json)
@@ -28,6 +29,7 @@ static int cmd_status(BOOL json)
     /* The update agent: without COM it answers "not available". */
     com = SUCCEEDED(CoInitializeEx(NULL, COINIT_APARTMENTTHREADED | COINIT_DISABLE_OLE1DDE));
     wua_read(&s.wua);
+    netcost_read(&s.net);
     if (com) CoUninitialize();
     /* A pending service is watched for a moment before it is called stuck. */
     for (int i = 0; i < SVC_COUNT; i++)

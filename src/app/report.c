@@ -196,6 +196,9 @@ static void write_outcome(struct json *j, const struct health_snapshot *s)
     json_key(j, "agent_reboot_required");
     if (w->reboot_known) json_bool(j, w->reboot_required);
     else json_string(j, "unavailable");
+    json_key(j, "metered");
+    if (s->net.known) json_bool(j, s->net.metered);
+    else json_string(j, "unavailable");
     json_key(j, "last_operation");
     if (!w->history_known) {
         json_string(j, "unavailable");
@@ -483,6 +486,12 @@ void report_details(const struct health_snapshot *s, const struct health_result 
         day_text(w->last_op_ms, word, ARRAYSIZE(word));
         if (w->last_op_failed) str_format(line, ARRAYSIZE(line), IDS_DETAILS_OP_FAILED, word, (unsigned long)w->last_op_hresult);
         else str_format(line, ARRAYSIZE(line), IDS_DETAILS_OP_OK, word);
+    }
+    add_line(signals, sig_cap, line);
+    if (s->net.known) yes_no(IDS_DETAILS_METERED, s->net.metered, line, ARRAYSIZE(line));
+    else {
+        str_load(IDS_WORD_UNAVAILABLE, word, ARRAYSIZE(word));
+        str_format(line, ARRAYSIZE(line), IDS_DETAILS_METERED, word);
     }
     add_line(signals, sig_cap, line);
     if (g->read) {

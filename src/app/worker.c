@@ -7,6 +7,7 @@
 #include "regsettings.h"
 #include "regwatch.h"
 #include "watch.h"
+#include "netcost.h"
 #include "wua.h"
 
 #include <objbase.h>
@@ -46,12 +47,14 @@ static enum restart_result run_elevated(void *ctx, enum elevated_verb verb, uint
 
 /* The agent's answer is kept between its (rare) readings. */
 static struct wua_signals last_wua;
+static struct net_signals last_net;
 
 static void do_check(HWND hwnd)
 {
     struct health_snapshot s;
     check_read(&s);
     s.wua = last_wua;
+    s.net = last_net;
     post_owned(hwnd, WM_APP_SNAPSHOT, &s, sizeof(s));
 }
 
@@ -106,6 +109,7 @@ static DWORD WINAPI worker_main(void *param)
             else if (msg.message == WJOB_REENABLE) do_change(w->hwnd, ELEVATED_REENABLE);
             else if (msg.message == WJOB_OUTCOME) {
                 wua_read(&last_wua); /* without COM it says "not available" */
+                netcost_read(&last_net);
                 do_check(w->hwnd);
             } else if (msg.hwnd) DispatchMessageW(&msg); /* COM's own window, in this apartment */
             if (!watch) watch = watch_create(w->hwnd, WM_APP_SERVICE_CHANGED, w->watch_recycle_ms);

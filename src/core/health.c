@@ -275,6 +275,7 @@ static const struct {
     [REASON_OUTCOME_UNKNOWN] = {"outcome_unknown", IDS_REASON_OUTCOME_UNKNOWN, STATE_UNKNOWN, STATE_COUNT},
     [REASON_LAST_SEARCH] = {"last_search", IDS_REASON_LAST_SEARCH, STATE_COUNT, STATE_COUNT},
     [REASON_LAST_INSTALL] = {"last_install", IDS_REASON_LAST_INSTALL, STATE_COUNT, STATE_COUNT},
+    [REASON_METERED] = {"metered", IDS_REASON_METERED, STATE_COUNT, STATE_COUNT},
 };
 
 static enum health_state reason_state(const struct health_reason *r)

@@ -40,6 +40,7 @@ enum reason_kind {
     REASON_OUTCOME_UNKNOWN,  /* no source says when Windows last searched */
     REASON_LAST_SEARCH,      /* informational: when_ms = the last successful search */
     REASON_LAST_INSTALL,     /* informational: when_ms = the last successful installation */
+    REASON_METERED,          /* neutral: the connection is metered; downloads may wait */
     REASON_KIND_COUNT
 };
 
@@ -67,6 +68,7 @@ struct health_snapshot {
     struct svc_reading svc[SVC_COUNT];
     struct update_signals sig; /* the registry's */
     struct wua_signals wua;    /* the update agent's (all "unknown" if not read) */
+    struct net_signals net;    /* the network's cost (all "unknown" if not read) */
     struct health_limits lim;
 };
 

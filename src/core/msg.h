@@ -39,6 +39,7 @@
 #define IDS_REASON_OUTCOME_UNKNOWN 159
 #define IDS_REASON_LAST_SEARCH 161     /* %s = date */
 #define IDS_REASON_LAST_INSTALL 162    /* %s = date */
+#define IDS_REASON_METERED 163
 #define IDS_ALL_GOOD 160
 
 /* States (health_state): the first word of the tooltip and the details. */
@@ -84,6 +85,7 @@
 #define IDS_DETAILS_MANAGED 612    /* "Managed by an organisation: %s" */
 #define IDS_DETAILS_AGENT 613      /* "Windows Update Agent: %s" */
 #define IDS_DETAILS_POLICIES 614   /* "Policies that turn updating off: %s" */
+#define IDS_DETAILS_METERED 615    /* "Metered connection: %s" */
 #define IDS_WORD_YES 620
 #define IDS_WORD_NO 621
 #define IDS_WORD_UNAVAILABLE 622   /* "not available" */

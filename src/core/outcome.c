@@ -56,7 +56,10 @@ void outcome_evaluate(const struct health_snapshot *s, struct health_result *out
         health_add_reason(out, REASON_STALLED_SEARCH, SVC_COUNT, HEALTH_BROKEN, search, 0);
     else if (search)
         health_add_reason(out, REASON_LAST_SEARCH, SVC_COUNT, HEALTH_OK, search, 0);
-    if (!neutral && stalled(s, install, install_days))
+    /* On a metered connection Windows may hold downloads back: installing
+     * late is then expected, not a stall (searching still works). */
+    if (s->net.known && s->net.metered) health_add_reason(out, REASON_METERED, SVC_COUNT, HEALTH_OK, 0, 0);
+    if (!neutral && !(s->net.known && s->net.metered) && stalled(s, install, install_days))
         health_add_reason(out, REASON_STALLED_INSTALL, SVC_COUNT, HEALTH_BROKEN, install, 0);
     else if (install)
         health_add_reason(out, REASON_LAST_INSTALL, SVC_COUNT, HEALTH_OK, install, 0);

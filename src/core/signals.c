@@ -58,3 +58,8 @@ uint64_t signals_from_ole_date(double date)
     if (!(date >= 25569.0) || date > 2958465.0) return 0;
     return (uint64_t)((date - 25569.0) * 86400000.0 + 0.5);
 }
+
+bool signals_cost_metered(uint32_t cost)
+{
+    return (cost & (0x2u | 0x4u | 0x10000u | 0x40000u)) != 0;
+}

@@ -46,6 +46,19 @@ struct wua_signals {
     uint64_t read_ms;            /* when this was read (0: never) */
 };
 
+/* The network's cost (Network List Manager): on a metered connection
+ * Windows may wait to download updates. Neutral, never a fault. */
+struct net_signals {
+    bool known;
+    bool metered;
+    uint32_t cost; /* NLM_CONNECTION_COST bits as read */
+};
+
+/* Metered: a fixed or variable cost, roaming, or over the data limit
+ * (NLM_CONNECTION_COST_FIXED 0x2, _VARIABLE 0x4, _OVERDATALIMIT 0x10000,
+ * _ROAMING 0x40000). Unrestricted (0x1) alone is not. */
+bool signals_cost_metered(uint32_t cost);
+
 /* An OLE Automation DATE (days since 1899-12-30, UTC here) to epoch ms;
  * 0 for dates before 1970 or not a number. */
 uint64_t signals_from_ole_date(double date);

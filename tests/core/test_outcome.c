@@ -19,6 +19,7 @@ struct outcome_case {
     bool history, op_failed;
     uint64_t op_at;
     bool wua_reboot;
+    bool metered;
     /* the registry */
     uint64_t reg_search, reg_install, paused_until, reboot_since;
     bool managed, reboot;
@@ -127,6 +128,12 @@ static const struct outcome_case cases[] = {
      .level = HEALTH_OK},
     {.name = "working outranks unknown", .asked = true, .wu_state = SVC_START_PENDING,
      .state = STATE_WORKING, .level = HEALTH_UNKNOWN},
+    {.name = "metered: a late installation is expected, not a stall", .asked = true,
+     .available = true, .wua_search = AGO(DAY), .wua_install = AGO(40 * DAY), .metered = true,
+     .state = STATE_OK, .level = HEALTH_OK},
+    {.name = "metered: a late search is still a stall", .asked = true, .available = true,
+     .wua_search = AGO(8 * DAY), .metered = true, .state = STATE_STALLED, .level = HEALTH_BROKEN,
+     .first = REASON_STALLED_SEARCH},
     {.name = "custom limit: 1 day", .asked = true, .available = true, .wua_search = AGO(DAY + 1),
      .lim = {1, 0, 0}, .state = STATE_STALLED, .level = HEALTH_BROKEN},
     {.name = "custom limit: 90 days", .asked = true, .available = true, .wua_search = AGO(60 * DAY),
@@ -159,6 +166,8 @@ static void table(void)
         s.wua.last_op_ms = c->op_at;
         s.wua.reboot_known = c->wua_reboot;
         s.wua.reboot_required = c->wua_reboot;
+        s.net.known = c->metered;
+        s.net.metered = c->metered;
         s.sig.read = true;
         s.sig.last_search_ms = c->reg_search;
         s.sig.last_install_ms = c->reg_install;

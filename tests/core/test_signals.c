@@ -120,8 +120,21 @@ static void ole_dates(void)
     CHECK_EQ_INT(0, signals_from_ole_date(1e300));
 }
 
+/* Which network costs count as metered. */
+static void costs(void)
+{
+    CHECK(!signals_cost_metered(0));
+    CHECK(!signals_cost_metered(0x1));       /* unrestricted */
+    CHECK(signals_cost_metered(0x2));        /* fixed */
+    CHECK(signals_cost_metered(0x4));        /* variable */
+    CHECK(signals_cost_metered(0x1 | 0x40000)); /* roaming */
+    CHECK(signals_cost_metered(0x10000));    /* over the data limit */
+    CHECK(!signals_cost_metered(0x1 | 0x20000)); /* congested alone */
+}
+
 int main(void)
 {
+    costs();
     ole_dates();
     times();
     rules();
