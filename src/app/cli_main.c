@@ -15,6 +15,7 @@
 #include "scm.h"
 #include "strings.h"
 #include "version.h"
+#include "evtlog.h"
 #include "netcost.h"
 #include "wua.h"
 
@@ -30,6 +31,7 @@ static int cmd_status(BOOL json)
     com = SUCCEEDED(CoInitializeEx(NULL, COINIT_APARTMENTTHREADED | COINIT_DISABLE_OLE1DDE));
     wua_read(&s.wua);
     netcost_read(&s.net);
+    evtlog_read(&s.ev);
     if (com) CoUninitialize();
     /* A pending service is watched for a moment before it is called stuck. */
     for (int i = 0; i < SVC_COUNT; i++)

@@ -199,6 +199,29 @@ static void write_outcome(struct json *j, const struct health_snapshot *s)
     json_key(j, "metered");
     if (s->net.known) json_bool(j, s->net.metered);
     else json_string(j, "unavailable");
+    json_key(j, "event_log");
+    if (!s->ev.read) {
+        json_string(j, "unavailable");
+    } else {
+        json_object_begin(j);
+        json_key(j, "last_failure");
+        if (!s->ev.last_failure_ms) {
+            json_null(j);
+        } else {
+            json_object_begin(j);
+            json_key(j, "operation");
+            json_string(j, wuevents_op_keyword(s->ev.last_failure_op));
+            json_key(j, "hresult");
+            snprintf(code, sizeof(code), "0x%08lX", (unsigned long)s->ev.last_failure_code);
+            json_string(j, code);
+            json_key(j, "date");
+            json_date(j, s->ev.last_failure_ms);
+            json_object_end(j);
+        }
+        json_key(j, "updates_found");
+        json_date(j, s->ev.updates_found_ms);
+        json_object_end(j);
+    }
     json_key(j, "last_operation");
     if (!w->history_known) {
         json_string(j, "unavailable");
@@ -486,6 +509,17 @@ void report_details(const struct health_snapshot *s, const struct health_result 
         day_text(w->last_op_ms, word, ARRAYSIZE(word));
         if (w->last_op_failed) str_format(line, ARRAYSIZE(line), IDS_DETAILS_OP_FAILED, word, (unsigned long)w->last_op_hresult);
         else str_format(line, ARRAYSIZE(line), IDS_DETAILS_OP_OK, word);
+    }
+    add_line(signals, sig_cap, line);
+    if (!s->ev.read) {
+        str_load(IDS_WORD_UNAVAILABLE, word, ARRAYSIZE(word));
+        str_format(line, ARRAYSIZE(line), IDS_DETAILS_EVENTS, word);
+    } else if (!s->ev.last_failure_ms) {
+        str_load(IDS_WORD_NONE, word, ARRAYSIZE(word));
+        str_format(line, ARRAYSIZE(line), IDS_DETAILS_EVENTS, word);
+    } else {
+        day_text(s->ev.last_failure_ms, word, ARRAYSIZE(word));
+        str_format(line, ARRAYSIZE(line), IDS_DETAILS_EVENT_FAILURE, word, (unsigned long)s->ev.last_failure_code);
     }
     add_line(signals, sig_cap, line);
     if (s->net.known) yes_no(IDS_DETAILS_METERED, s->net.metered, line, ARRAYSIZE(line));

@@ -7,6 +7,7 @@
 #include "regsettings.h"
 #include "regwatch.h"
 #include "watch.h"
+#include "evtlog.h"
 #include "netcost.h"
 #include "wua.h"
 
@@ -48,6 +49,7 @@ static enum restart_result run_elevated(void *ctx, enum elevated_verb verb, uint
 /* The agent's answer is kept between its (rare) readings. */
 static struct wua_signals last_wua;
 static struct net_signals last_net;
+static struct wu_event_summary last_events;
 
 static void do_check(HWND hwnd)
 {
@@ -55,6 +57,7 @@ static void do_check(HWND hwnd)
     check_read(&s);
     s.wua = last_wua;
     s.net = last_net;
+    s.ev = last_events;
     post_owned(hwnd, WM_APP_SNAPSHOT, &s, sizeof(s));
 }
 
@@ -110,6 +113,7 @@ static DWORD WINAPI worker_main(void *param)
             else if (msg.message == WJOB_OUTCOME) {
                 wua_read(&last_wua); /* without COM it says "not available" */
                 netcost_read(&last_net);
+                evtlog_read(&last_events);
                 do_check(w->hwnd);
             } else if (msg.hwnd) DispatchMessageW(&msg); /* COM's own window, in this apartment */
             if (!watch) watch = watch_create(w->hwnd, WM_APP_SERVICE_CHANGED, w->watch_recycle_ms);

@@ -6,6 +6,7 @@
 #include <stdint.h>
 #include "service.h"
 #include "signals.h"
+#include "wuevents.h"
 
 /* Values match the monitoring-plugin exit codes used by `wutray-cli status`. */
 enum health_level {
@@ -69,6 +70,7 @@ struct health_snapshot {
     struct update_signals sig; /* the registry's */
     struct wua_signals wua;    /* the update agent's (all "unknown" if not read) */
     struct net_signals net;    /* the network's cost (all "unknown" if not read) */
+    struct wu_event_summary ev; /* the update client's event log (read = false if not) */
     struct health_limits lim;
 };
 

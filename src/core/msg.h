@@ -86,6 +86,8 @@
 #define IDS_DETAILS_AGENT 613      /* "Windows Update Agent: %s" */
 #define IDS_DETAILS_POLICIES 614   /* "Policies that turn updating off: %s" */
 #define IDS_DETAILS_METERED 615    /* "Metered connection: %s" */
+#define IDS_DETAILS_EVENTS 616     /* "Unresolved failures in the update event log: %s" */
+#define IDS_DETAILS_EVENT_FAILURE 617 /* "... failed on %s with error 0x%08lX" */
 #define IDS_WORD_YES 620
 #define IDS_WORD_NO 621
 #define IDS_WORD_UNAVAILABLE 622   /* "not available" */

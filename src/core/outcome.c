@@ -30,6 +30,30 @@ static bool stalled(const struct health_snapshot *s, uint64_t last, uint32_t day
     return since <= now && now - since > (uint64_t)days * DAY_MS;
 }
 
+/* Failing: the newest failed operation that nothing has resolved since.
+ * From the update history (an installation that failed, unless one has
+ * succeeded since) and from the event log (a failed search, download or
+ * installation; a search failure is also resolved by a later successful
+ * search). The newer of the two counts. *ms = 0 when there is none. */
+static void last_failure(const struct health_snapshot *s, uint64_t install, uint64_t search, uint64_t *ms,
+                         uint32_t *code)
+{
+    const struct wua_signals *w = &s->wua;
+    const struct wu_event_summary *e = &s->ev;
+
+    *ms = 0;
+    *code = 0;
+    if (w->history_known && w->last_op_failed && w->last_op_ms && (!install || w->last_op_ms >= install)) {
+        *ms = w->last_op_ms;
+        *code = w->last_op_hresult;
+    }
+    if (e->read && e->last_failure_ms && e->last_failure_ms > *ms && (!install || e->last_failure_ms >= install) &&
+        !(e->last_failure_op == WU_OP_SCAN && search > e->last_failure_ms)) {
+        *ms = e->last_failure_ms;
+        *code = e->last_failure_code;
+    }
+}
+
 void outcome_evaluate(const struct health_snapshot *s, struct health_result *out)
 {
     const struct update_signals *g = &s->sig;
@@ -41,15 +65,15 @@ void outcome_evaluate(const struct health_snapshot *s, struct health_result *out
      * reported as such): not searching is then expected, not a stall. */
     bool neutral = g->read && (g->managed || g->paused_until_ms > s->taken_ms || g->policy_blocks);
 
+    uint64_t fail_ms;
+    uint32_t fail_code;
+
     /* Nothing until the agent has been asked (the tray asks it a little after
      * it starts): on its own, the registry's copy may be years old. */
     if (!w->read_ms) return;
 
-    /* Failing: the newest operation in the history failed, and no
-     * installation has succeeded since. */
-    if (w->history_known && w->last_op_failed && (!install || w->last_op_ms >= install))
-        health_add_reason(out, REASON_LAST_OP_FAILED, SVC_COUNT, HEALTH_BROKEN, w->last_op_ms,
-                          w->last_op_hresult);
+    last_failure(s, install, search, &fail_ms, &fail_code);
+    if (fail_ms) health_add_reason(out, REASON_LAST_OP_FAILED, SVC_COUNT, HEALTH_BROKEN, fail_ms, fail_code);
 
     if (!search && !neutral) health_add_reason(out, REASON_OUTCOME_UNKNOWN, SVC_COUNT, HEALTH_UNKNOWN, 0, 0);
     if (!neutral && stalled(s, search, search_days))
@@ -59,7 +83,10 @@ void outcome_evaluate(const struct health_snapshot *s, struct health_result *out
     /* On a metered connection Windows may hold downloads back: installing
      * late is then expected, not a stall (searching still works). */
     if (s->net.known && s->net.metered) health_add_reason(out, REASON_METERED, SVC_COUNT, HEALTH_OK, 0, 0);
-    if (!neutral && !(s->net.known && s->net.metered) && stalled(s, install, install_days))
+    /* Not installing matters only when there was something to install: when
+     * the event log can say, updates must have been found since. */
+    if (!neutral && !(s->net.known && s->net.metered) && stalled(s, install, install_days) &&
+        (!s->ev.read || s->ev.updates_found_ms > install))
         health_add_reason(out, REASON_STALLED_INSTALL, SVC_COUNT, HEALTH_BROKEN, install, 0);
     else if (install)
         health_add_reason(out, REASON_LAST_INSTALL, SVC_COUNT, HEALTH_OK, install, 0);

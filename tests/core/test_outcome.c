@@ -20,6 +20,10 @@ struct outcome_case {
     uint64_t op_at;
     bool wua_reboot;
     bool metered;
+    /* the event log */
+    bool ev_read;
+    uint64_t ev_fail_at, ev_found_at;
+    enum wu_op ev_op;
     /* the registry */
     uint64_t reg_search, reg_install, paused_until, reboot_since;
     bool managed, reboot;
@@ -134,6 +138,26 @@ static const struct outcome_case cases[] = {
     {.name = "metered: a late search is still a stall", .asked = true, .available = true,
      .wua_search = AGO(8 * DAY), .metered = true, .state = STATE_STALLED, .level = HEALTH_BROKEN,
      .first = REASON_STALLED_SEARCH},
+    {.name = "event log: a download failed after the last install: failing", .asked = true,
+     .available = true, .wua_search = AGO(DAY), .wua_install = AGO(5 * DAY), .ev_read = true,
+     .ev_fail_at = AGO(DAY / 2), .ev_op = WU_OP_DOWNLOAD, .state = STATE_FAILING,
+     .level = HEALTH_BROKEN, .first = REASON_LAST_OP_FAILED},
+    {.name = "event log: a search failed, then one succeeded: ok", .asked = true, .available = true,
+     .wua_search = AGO(DAY), .ev_read = true, .ev_fail_at = AGO(2 * DAY), .ev_op = WU_OP_SCAN,
+     .state = STATE_OK, .level = HEALTH_OK},
+    {.name = "event log: a search failed after the last good one: failing", .asked = true,
+     .available = true, .wua_search = AGO(3 * DAY), .ev_read = true, .ev_fail_at = AGO(DAY),
+     .ev_op = WU_OP_SCAN, .state = STATE_FAILING, .level = HEALTH_BROKEN},
+    {.name = "event log: a failure older than the last install: ok", .asked = true, .available = true,
+     .wua_search = AGO(DAY), .wua_install = AGO(DAY), .ev_read = true, .ev_fail_at = AGO(2 * DAY),
+     .ev_op = WU_OP_INSTALL, .state = STATE_OK, .level = HEALTH_OK},
+    {.name = "event log: nothing found since the last install: not a stall", .asked = true,
+     .available = true, .wua_search = AGO(DAY), .wua_install = AGO(40 * DAY), .ev_read = true,
+     .ev_found_at = AGO(41 * DAY), .state = STATE_OK, .level = HEALTH_OK},
+    {.name = "event log: updates found since, none installed: stalled", .asked = true,
+     .available = true, .wua_search = AGO(DAY), .wua_install = AGO(40 * DAY), .ev_read = true,
+     .ev_found_at = AGO(20 * DAY), .state = STATE_STALLED, .level = HEALTH_BROKEN,
+     .first = REASON_STALLED_INSTALL},
     {.name = "custom limit: 1 day", .asked = true, .available = true, .wua_search = AGO(DAY + 1),
      .lim = {1, 0, 0}, .state = STATE_STALLED, .level = HEALTH_BROKEN},
     {.name = "custom limit: 90 days", .asked = true, .available = true, .wua_search = AGO(60 * DAY),
@@ -166,6 +190,11 @@ static void table(void)
         s.wua.last_op_ms = c->op_at;
         s.wua.reboot_known = c->wua_reboot;
         s.wua.reboot_required = c->wua_reboot;
+        s.ev.read = c->ev_read;
+        s.ev.last_failure_ms = c->ev_fail_at;
+        s.ev.last_failure_op = c->ev_op;
+        s.ev.last_failure_code = c->ev_fail_at ? 0x80246008u : 0;
+        s.ev.updates_found_ms = c->ev_found_at;
         s.net.known = c->metered;
         s.net.metered = c->metered;
         s.sig.read = true;
@@ -215,6 +244,18 @@ static void details(void)
     s.wua.available = false;
     CHECK_EQ_INT(0, outcome_last_search(&s));
     CHECK_EQ_INT(0, outcome_last_install(&s));
+
+    /* The newer failure of the two sources gives the code. */
+    s.ev.read = true;
+    s.ev.last_failure_ms = AGO(HOUR / 2);
+    s.ev.last_failure_op = WU_OP_DOWNLOAD;
+    s.ev.last_failure_code = 0x80240034u;
+    health_evaluate(&s, NULL, &r);
+    CHECK_EQ_INT(0x80240034u, r.reasons[0].code);
+    s.ev.last_failure_ms = AGO(2 * HOUR); /* older than the history's */
+    health_evaluate(&s, NULL, &r);
+    CHECK_EQ_INT(0x80070070u, r.reasons[0].code);
+    memset(&s.ev, 0, sizeof(s.ev));
 
     /* A stalled date is said once: not also as "last successful search". */
     s.sig.read = true;

@@ -46,6 +46,8 @@ expect_has "no outcome known: says which" "$(json 'j["reasons"][0]["message"]')"
 expect_eq "no outcome known: agent" unavailable "$(json 'j["outcome"]["agent"]')"
 expect_eq "no outcome known: last search" unavailable "$(json 'j["outcome"]["last_search"]')"
 expect_eq "no outcome known: history" unavailable "$(json 'j["outcome"]["last_operation"]')"
+expect_eq "no outcome known: event log (a stub in Wine)" unavailable "$(json 'j["outcome"]["event_log"]')"
+expect_eq "network cost (Wine answers: unrestricted)" False "$(json 'j["outcome"]["metered"]')"
 
 # With a search yesterday and an installation two days ago on record: OK.
 winenv_results 1 2

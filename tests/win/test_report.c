@@ -107,6 +107,19 @@ int wmain(void)
     CHECK(report_json(&s, &r, json, sizeof(json)));
     has("json, unknown code", json, "\"error_name\":null");
 
+    /* The event log's failure, newer than the history's: its code, in JSON and details. */
+    s = base();
+    s.ev.read = true;
+    s.ev.last_failure_ms = NOW - DAY_MS / 4;
+    s.ev.last_failure_op = WU_OP_DOWNLOAD;
+    s.ev.last_failure_code = 0x80240034u;
+    health_evaluate(&s, NULL, &r);
+    CHECK_EQ_INT(STATE_FAILING, r.state);
+    CHECK(report_json(&s, &r, json, sizeof(json)));
+    has("json: event log", json,
+        "\"event_log\":{\"last_failure\":{\"operation\":\"download\",\"hresult\":\"0x80240034\",\"date\":\"2025-11-24T10:00:00Z\"},\"updates_found\":null}");
+    has("json: the reason's name", json, "\"error_name\":\"WU_E_DOWNLOAD_FAILED\"");
+
     /* Stalled: the tooltip names the state and the date. */
     s = base();
     s.wua.last_search_ms = NOW - 10 * DAY_MS;
