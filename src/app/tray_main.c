@@ -26,6 +26,8 @@
 #define TIMER_POLL 1
 #define TIMER_PENDING 2
 #define TIMER_OUTCOME 3
+#define TIMER_QUIET 4 /* a balloon waits for quiet time to end: look again each minute */
+#define QUIET_RECHECK_MS (60 * 1000)
 /* Changes arrive as notifications; the poll (PollMinutes, 5 by default) is
  * a safety net for what they miss (a start type changed to disabled, for one). */
 /* The Windows Update Agent is asked a little after start (not in the logon
@@ -269,6 +271,8 @@ static void on_snapshot(struct app *a, struct health_snapshot *s)
         tray_balloon(&a->tray, title, text,
                      (a->result.level == HEALTH_BROKEN ? NIIF_ERROR : NIIF_WARNING) | NIIF_LARGE_ICON);
     }
+    if (a->gate.deferred) SetTimer(a->hwnd, TIMER_QUIET, QUIET_RECHECK_MS, NULL);
+    else KillTimer(a->hwnd, TIMER_QUIET);
 }
 
 static void on_restart_step(struct app *a, enum restart_action action, enum svc_id svc)
@@ -324,7 +328,7 @@ static LRESULT CALLBACK wnd_proc(HWND hwnd, UINT msg, WPARAM wp, LPARAM lp)
     switch (msg) {
     case WM_APP_TRAY: on_tray_callback(a, wp, lp); return 0;
     case WM_TIMER:
-        if (wp == TIMER_PENDING) KillTimer(hwnd, TIMER_PENDING);
+        if (wp == TIMER_PENDING || wp == TIMER_QUIET) KillTimer(hwnd, wp);
         if (wp == TIMER_OUTCOME) {
             SetTimer(hwnd, TIMER_OUTCOME, OUTCOME_EVERY_MS, NULL);
             request_full_check(a);
@@ -348,6 +352,7 @@ static LRESULT CALLBACK wnd_proc(HWND hwnd, UINT msg, WPARAM wp, LPARAM lp)
         KillTimer(hwnd, TIMER_POLL);
         KillTimer(hwnd, TIMER_PENDING);
         KillTimer(hwnd, TIMER_OUTCOME);
+        KillTimer(hwnd, TIMER_QUIET);
         tray_remove(&a->tray);
         PostQuitMessage(0);
         return 0;
