@@ -454,7 +454,7 @@ void report_details(const struct health_snapshot *s, const struct health_result 
 {
     const struct wua_signals *w = &s->wua;
     const struct update_signals *g = &s->sig;
-    wchar_t line[512], word[64], what[256], next[256], label[64], state[64], start[64];
+    wchar_t line[512], word[64], what[256], next[256], label[64], state[64], start[64], not_known[32];
     char iso[32];
 
     str_load((UINT)health_state_msg(res->state), word, ARRAYSIZE(word));
@@ -501,8 +501,11 @@ void report_details(const struct health_snapshot *s, const struct health_result 
     dated(IDS_DETAILS_INSTALL, w->available ? w->last_install_ms : 0, g->read ? g->last_install_ms : 0, line,
           ARRAYSIZE(line));
     add_line(signals, sig_cap, line);
+    /* The agent, the event log and the network are asked together, later
+     * than the rest: until then they are "not asked yet", not "not available". */
+    str_load(w->read_ms ? IDS_WORD_UNAVAILABLE : IDS_WORD_NOT_ASKED, not_known, ARRAYSIZE(not_known));
     if (!w->history_known) {
-        str_load(IDS_DETAILS_OP_UNKNOWN, line, ARRAYSIZE(line));
+        str_format(line, ARRAYSIZE(line), IDS_DETAILS_OP_UNKNOWN, not_known);
     } else if (!w->last_op_ms && !w->last_op_failed) {
         str_load(IDS_DETAILS_OP_NONE, line, ARRAYSIZE(line));
     } else {
@@ -512,8 +515,7 @@ void report_details(const struct health_snapshot *s, const struct health_result 
     }
     add_line(signals, sig_cap, line);
     if (!s->ev.read) {
-        str_load(IDS_WORD_UNAVAILABLE, word, ARRAYSIZE(word));
-        str_format(line, ARRAYSIZE(line), IDS_DETAILS_EVENTS, word);
+        str_format(line, ARRAYSIZE(line), IDS_DETAILS_EVENTS, not_known);
     } else if (!s->ev.last_failure_ms) {
         str_load(IDS_WORD_NONE, word, ARRAYSIZE(word));
         str_format(line, ARRAYSIZE(line), IDS_DETAILS_EVENTS, word);
@@ -523,10 +525,7 @@ void report_details(const struct health_snapshot *s, const struct health_result 
     }
     add_line(signals, sig_cap, line);
     if (s->net.known) yes_no(IDS_DETAILS_METERED, s->net.metered, line, ARRAYSIZE(line));
-    else {
-        str_load(IDS_WORD_UNAVAILABLE, word, ARRAYSIZE(word));
-        str_format(line, ARRAYSIZE(line), IDS_DETAILS_METERED, word);
-    }
+    else str_format(line, ARRAYSIZE(line), IDS_DETAILS_METERED, not_known);
     add_line(signals, sig_cap, line);
     if (g->read) {
         yes_no(IDS_DETAILS_REBOOT, g->reboot_required || g->reboot_pending || (w->reboot_known && w->reboot_required),

@@ -79,7 +79,7 @@
 #define IDS_DETAILS_OP_FAILED 606  /* "Last update attempt: failed on %s with 0x%08lX" */
 #define IDS_DETAILS_OP_OK 607      /* "Last update attempt: succeeded on %s" */
 #define IDS_DETAILS_OP_NONE 608    /* "Update history: empty" */
-#define IDS_DETAILS_OP_UNKNOWN 609 /* "Update history: not available" */
+#define IDS_DETAILS_OP_UNKNOWN 609 /* "Update history: %s" (not available, not asked yet) */
 #define IDS_DETAILS_REBOOT 610     /* "Restart required: %s" */
 #define IDS_DETAILS_PAUSED 611     /* "Updates paused until: %s" */
 #define IDS_DETAILS_MANAGED 612    /* "Managed by an organisation: %s" */

@@ -13,7 +13,7 @@ void dialog_details(HWND owner, const wchar_t *title, const wchar_t *head, const
     ZeroMemory(&tdc, sizeof(tdc));
     tdc.cbSize = sizeof(tdc);
     tdc.hwndParent = owner;
-    tdc.dwFlags = TDF_ALLOW_DIALOG_CANCELLATION | TDF_EXPANDED_BY_DEFAULT | TDF_EXPAND_FOOTER_AREA;
+    tdc.dwFlags = TDF_ALLOW_DIALOG_CANCELLATION | TDF_EXPANDED_BY_DEFAULT | TDF_EXPAND_FOOTER_AREA | TDF_SIZE_TO_CONTENT;
     tdc.dwCommonButtons = TDCBF_CLOSE_BUTTON;
     tdc.pszWindowTitle = title;
     tdc.pszMainIcon = TD_INFORMATION_ICON;

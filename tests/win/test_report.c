@@ -93,6 +93,11 @@ int wmain(void)
         has_w("details: registry date", signals, L"Last successful search for updates: 2025-11-21 (registry)");
         has_w("details: install unknown", signals, L"Last successful installation of updates: not available");
         has_w("details: no history", signals, L"Update history: not available");
+        s.wua.read_ms = 0; /* not asked yet (the tray asks 10 s after it starts) */
+        report_details(&s, &r, head, ARRAYSIZE(head), why, ARRAYSIZE(why), signals, ARRAYSIZE(signals));
+        has_w("details: agent not asked", signals, L"Windows Update Agent: not asked yet");
+        has_w("details: history not asked", signals, L"Update history: not asked yet");
+        has_w("details: events not asked", signals, L"Unresolved failures in the update event log: not asked yet");
         s = base();
         s.wua.history_known = true;
         s.wua.last_op_failed = true;
