@@ -15,3 +15,10 @@ foreach(src ${core_tests})
   target_include_directories(${name} PRIVATE ${CMAKE_SOURCE_DIR}/tests)
   add_test(NAME core.${name} COMMAND ${name})
 endforeach()
+
+# The Group Policy template (policy/) agrees with the settings table.
+add_executable(settings_dump tests/core/settings_dump.c)
+target_link_libraries(settings_dump PRIVATE wutray_core)
+add_test(NAME core.admx COMMAND bash ${CMAKE_SOURCE_DIR}/tests/core/admx_test.sh $<TARGET_FILE:settings_dump>
+         ${CMAKE_SOURCE_DIR}/policy)
+set_tests_properties(core.admx PROPERTIES PASS_REGULAR_EXPRESSION ": [0-9]+ passed, 0 failed")

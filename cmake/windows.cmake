@@ -68,3 +68,17 @@ foreach(script ${win_scripts})
   get_filename_component(name ${script} NAME_WE)
   add_test(NAME win.${name} COMMAND bash ${script} ${CMAKE_BINARY_DIR})
 endforeach()
+
+# The MSI (installer/wutray.wxs), built with wixl from msitools. wixl takes
+# relative paths only, so it runs from the source folder.
+find_program(WIXL wixl)
+if(WIXL)
+  file(RELATIVE_PATH bin_rel ${CMAKE_SOURCE_DIR} ${CMAKE_BINARY_DIR})
+  add_custom_command(OUTPUT ${CMAKE_BINARY_DIR}/wutray.msi
+    COMMAND ${WIXL} -a x64 -D Version=${PROJECT_VERSION} -D BinDir=${bin_rel} -D SrcDir=.
+            -o ${CMAKE_BINARY_DIR}/wutray.msi installer/wutray.wxs
+    WORKING_DIRECTORY ${CMAKE_SOURCE_DIR}
+    DEPENDS wutray wutray-cli ${CMAKE_SOURCE_DIR}/installer/wutray.wxs ${CMAKE_SOURCE_DIR}/res/icons/app.ico
+    COMMENT "Building wutray.msi")
+  add_custom_target(msi ALL DEPENDS ${CMAKE_BINARY_DIR}/wutray.msi)
+endif()
