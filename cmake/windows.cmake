@@ -9,6 +9,7 @@ set(win_libs comctl32 shell32 shlwapi advapi32 ole32 oleaut32 user32 gdi32 uuid 
 add_library(wutray_win STATIC
   src/win/console.c
   src/win/dialog.c
+  src/win/eventlog.c
   src/win/evtlog.c
   src/win/runas.c
   src/win/netcost.c
@@ -29,6 +30,15 @@ add_library(wutray_app STATIC src/app/check.c src/app/report.c)
 target_include_directories(wutray_app PUBLIC src/app res)
 target_link_libraries(wutray_app PUBLIC wutray_win)
 
+# The event log's message table (res/events.mc), compiled into wutray.exe,
+# which the event source names as its message file.
+find_program(WINDMC NAMES x86_64-w64-mingw32-windmc windmc REQUIRED)
+add_custom_command(OUTPUT ${CMAKE_BINARY_DIR}/generated/events.rc ${CMAKE_BINARY_DIR}/generated/MSG00409.bin
+  COMMAND ${WINDMC} -r ${CMAKE_BINARY_DIR}/generated -h ${CMAKE_BINARY_DIR}/generated ${CMAKE_SOURCE_DIR}/res/events.mc
+  DEPENDS ${CMAKE_SOURCE_DIR}/res/events.mc)
+set_source_files_properties(res/wutray.rc PROPERTIES OBJECT_DEPENDS
+  "${CMAKE_BINARY_DIR}/generated/events.rc;${CMAKE_BINARY_DIR}/generated/MSG00409.bin")
+
 add_executable(wutray WIN32 src/app/tray_main.c src/app/worker.c res/wutray.rc)
 target_link_libraries(wutray PRIVATE wutray_app)
 target_link_options(wutray PRIVATE ${win_link} -mwindows)
@@ -38,7 +48,7 @@ target_link_libraries(wutray-cli PRIVATE wutray_app)
 target_link_options(wutray-cli PRIVATE ${win_link})
 
 set_source_files_properties(res/wutray.rc res/cli.rc PROPERTIES OBJECT_DEPENDS
-  "${CMAKE_SOURCE_DIR}/res/strings.rc;${CMAKE_SOURCE_DIR}/res/strings_errors.rc;${CMAKE_SOURCE_DIR}/src/core/msg_errors.h;${CMAKE_SOURCE_DIR}/res/common.rc;${CMAKE_SOURCE_DIR}/res/wutray.manifest;${CMAKE_SOURCE_DIR}/src/core/msg.h")
+  "${CMAKE_BINARY_DIR}/generated/events.rc;${CMAKE_BINARY_DIR}/generated/MSG00409.bin;${CMAKE_SOURCE_DIR}/res/strings.rc;${CMAKE_SOURCE_DIR}/res/strings_errors.rc;${CMAKE_SOURCE_DIR}/src/core/msg_errors.h;${CMAKE_SOURCE_DIR}/res/common.rc;${CMAKE_SOURCE_DIR}/res/wutray.manifest;${CMAKE_SOURCE_DIR}/src/core/msg.h")
 
 # Test fixtures: a fake service, a service set-up tool, a keep-alive.
 foreach(fx fakesvc svctool sleeper traypoke)

@@ -15,6 +15,8 @@
 #include "scm.h"
 #include "strings.h"
 #include "version.h"
+#include "eventlog.h"
+#include "events.h"
 #include "evtlog.h"
 #include "netcost.h"
 #include "wua.h"
@@ -72,6 +74,20 @@ static void cli_run_step(void *ctx, const struct restart_step *step, struct rest
     con_line(STD_OUTPUT_HANDLE, IDS_RESTART_STEP_DONE, label, word, (unsigned long)out->elapsed_ms);
 }
 
+/* A restart from the command line is an administrator's action: it goes to
+ * the event log, as the tray's do. */
+static void log_outcome(const struct restart_outcome *o)
+{
+    wchar_t title[64], text[512];
+    enum event_id id;
+    enum event_type type;
+
+    str_load(IDS_RESTART_TITLE, title, ARRAYSIZE(title));
+    report_restart_text(o, text, ARRAYSIZE(text));
+    event_for_outcome(o, &id, &type);
+    eventlog_write(id, type, title, text);
+}
+
 static int cmd_restart(BOOL json)
 {
     static const struct restart_ops ops = {cli_run_step, NULL};
@@ -92,6 +108,7 @@ static int cmd_restart(BOOL json)
     if (opt.include_bits) scm_read_bits_cb(NULL, &opt.bits);
     restart_make_plan_ex(&s, &opt, &plan);
     restart_execute(&plan, &ops, &log, &outcome);
+    log_outcome(&outcome);
     if (json) {
         if (report_restart_json(log.steps, log.n, &outcome, buf, sizeof(buf))) {
             con_write_utf8(STD_OUTPUT_HANDLE, buf);

@@ -4,10 +4,13 @@
 #include <windowsx.h>
 #include <commctrl.h>
 #include <shellapi.h>
+#include <strsafe.h>
 
 #include "alert.h"
 #include "dialog.h"
 #include "elevate.h"
+#include "eventlog.h"
+#include "events.h"
 #include "health.h"
 #include "menu.h"
 #include "msg.h"
@@ -52,6 +55,7 @@ struct app {
     struct settings set; /* read again with every check */
     struct health_watch watch;
     struct alert_gate gate;
+    struct event_gate events;
     struct health_result result;
     struct health_snapshot snapshot; /* the last one read */
     BOOL have_result;
@@ -242,6 +246,21 @@ static void apply_settings(struct app *a)
     if (a->set.poll_minutes != old_poll) SetTimer(a->hwnd, TIMER_POLL, a->set.poll_minutes * 60u * 1000u, NULL);
 }
 
+/* A confirmed change of state goes to the event log, with every reason. */
+static void log_state(struct app *a)
+{
+    static wchar_t head[128], why[2048], signals[2048];
+    enum event_id id;
+    enum event_type type;
+
+    if (!event_gate_feed(&a->events, a->result.state, &id, &type)) return;
+    report_details(&a->snapshot, &a->result, head, ARRAYSIZE(head), why, ARRAYSIZE(why), signals,
+                   ARRAYSIZE(signals));
+    StringCchCatW(why, ARRAYSIZE(why), L"\n\n");
+    StringCchCatW(why, ARRAYSIZE(why), signals);
+    eventlog_write(id, type, head, why);
+}
+
 /* Presentation mode, a full-screen app, Focus assist: balloons wait. */
 static bool quiet_time(void)
 {
@@ -264,6 +283,7 @@ static void on_snapshot(struct app *a, struct health_snapshot *s)
     report_state_line(s, &a->result, state, ARRAYSIZE(state));
     SetWindowTextW(a->hwnd, state);
     if (!a->restarting) show_health(a);
+    log_state(a);
     apply_settings(a);
     if (alert_decide(&a->gate, &a->result, s->taken_ms, quiet_time()) == ALERT_SHOW && a->set.alerts) {
         str_load(IDS_BALLOON_TITLE, title, ARRAYSIZE(title));
@@ -292,6 +312,12 @@ static void on_restart_done(struct app *a, const struct restart_outcome *o)
     a->restarting = FALSE;
     str_load(o->action == RESTART_SET_MANUAL ? IDS_REENABLE_TITLE : IDS_RESTART_TITLE, title, ARRAYSIZE(title));
     report_restart_text(o, text, ARRAYSIZE(text));
+    {
+        enum event_id id;
+        enum event_type type;
+        event_for_outcome(o, &id, &type);
+        eventlog_write(id, type, title, text);
+    }
     show_health(a);
     /* A declined prompt is the user's choice, not a fault. */
     tray_balloon(&a->tray, title, text,
@@ -429,6 +455,7 @@ int WINAPI wWinMain(HINSTANCE inst, HINSTANCE prev, PWSTR cmdline, int show)
     a.os_build = os_build();
     health_watch_init(&a.watch);
     alert_gate_init(&a.gate);
+    event_gate_init(&a.events);
     alert_restore_snooze(&a.gate, os_now_epoch_ms(), regsettings_load_snooze());
     a.msg_taskbar_created = RegisterWindowMessageW(L"TaskbarCreated");
     a.hwnd = create_window(&a);

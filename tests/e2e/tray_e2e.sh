@@ -66,7 +66,12 @@ choose() { # mnemonic key of a menu item
 winenv_results 1 2
 
 # 1. Start: the icon appears, green, because idle stopped services are normal.
+# Wine's event log is a stub that traces what is written: kept in tray.log.
+export TRAY_WINEDEBUG=fixme+advapi,trace+eventlog,warn+eventlog,err+eventlog
 desktop_start_tray "$B"
+# Events written so far with this type and ID (hex, e.g. 0x0001 and 0x00000066).
+events_logged() { tr -d '\r' <"$WINENV_DIR/tray.log" | grep -c "ReportEventW ([0-9A-Fa-f]*,$1,0x0000,$2,"; }
+event_logged() { [ "$(events_logged "$1" "$2")" -ge "${3:-1}" ]; }
 check "icon appears and shows OK" wait_for 300 icon_is green
 
 # 2. A second start in the same session leaves quietly; still one icon owner.
@@ -98,12 +103,17 @@ check "and green again when it is removed" wait_for 30 icon_is green
 winenv_results 9 2
 check "stalled: icon turns red without a poll" wait_for 200 icon_is red
 check "stalled: state line" wait_for 30 tray_state_is "critical wuauserv=stopped UsoSvc=stopped state=stalled"
+winenv_results 9 2 # written again: a second check that agrees
+check "stalled: an error event (102) in the Application log" wait_for 50 event_logged 0x0001 0x00000066
+check "stalled: the event names the state" grep -q 'L"Windows Update: Stalled"' "$WINENV_DIR/tray.log"
 xdotool mousemove $IX $IY
 sleep 1.5
 shot
 crop_corner "$SHOTS/stalled-tooltip.png"
 winenv_results 1 2
 check "a recent search: green again" wait_for 50 icon_is green
+winenv_results 1 2
+check "and an information event (100) says so" wait_for 50 event_logged 0x0004 0x00000064
 xdotool mousemove $((W / 2)) $((H / 2))
 
 # 3. Right-click: the menu appears where it was not before.

@@ -24,6 +24,12 @@ json() { # python expression over j (the parsed JSON in $OUT)
   python3 -c "import json,sys; j=json.load(open(sys.argv[1])); print($1)" "$OUT" 2>&1
 }
 order_log() { tr -d '\r' <"$WINENV_DIR/order.log" | paste -sd, -; }
+# The events a command wrote: Wine's event log is a stub that traces each
+# ReportEventW (handle, type, category, event ID, ...) and its strings.
+events_of() {
+  WINEDEBUG=fixme+advapi,trace+eventlog,warn+eventlog,err+eventlog wine "$B/wutray-cli.exe" "$@" 2>&1 >/dev/null |
+    tr -d '\r' | grep -E 'ReportEventW'
+}
 
 # 1. Windows 10 without the Update Orchestrator: critical.
 rc=$(cli status --json)
@@ -170,6 +176,11 @@ expect_eq "restart --json: result" done "$(json 'j["result"]')"
 expect_eq "restart --json: steps" "stop:UsoSvc:stopped,stop:wuauserv:stopped,start:wuauserv:running,start:UsoSvc:running" \
   "$(json '",".join(s["action"]+":"+s["service"]+":"+s["state"] for s in j["steps"])')"
 expect_eq "restart --json: timings" True "$(json 'all(s["elapsed_ms"] >= 150 for s in j["steps"][:2])')"
+ev=$(events_of restart)
+expect_has "restart: an information event 110 in the Application log" "$ev" ",0x0004,0x0000,0x0000006e,"
+expect_has "restart: the event's text" "$ev" 'L"The update services were restarted."'
+ev=$(events_of status)
+expect_eq "status writes no event" "" "$ev"
 
 # 5b. The IncludeBits setting (HKCU\Software\wutray): BITS, running, is
 #     restarted too, after wuauserv stops and before it starts again. A
@@ -201,6 +212,9 @@ expect_eq "restart, start failure: exit" 1 "$rc"
 expect_eq "restart, start failure: one line" 1 "$(grep -c . "$ERR")"
 expect_has "restart, start failure: names it" "$(cat "$ERR")" "The Update Orchestrator service could not be started"
 svc wait wuauserv running 1000 && ok || bad "restart, start failure: wuauserv not left running"
+ev=$(events_of restart)
+expect_has "restart, start failure: an error event 111" "$ev" ",0x0001,0x0000,0x0000006f,"
+expect_has "restart, start failure: the event says why" "$ev" "The Update Orchestrator service could not be started"
 
 # 6a. The Update Orchestrator ignores the stop: after its wait hint (10 s at
 #     least) the restart ends, naming it and its state; Windows Update, never

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The MSI under Wine's msiexec, in a fresh prefix: a quiet install puts both
 # programs in Program Files\wutray, a Start menu shortcut and the start at
-# logon in place, and the installed CLI runs; ADDLOCAL=Main leaves out the
+# logon and the event source in place, and the installed CLI runs; ADDLOCAL=Main leaves out the
 # start at logon; a newer version replaces the old one (one entry in Programs
 # and Features); an older one is refused; uninstalling removes it all.
 # Usage: msi_test.sh BUILD_DIR
@@ -37,6 +37,10 @@ versions() {
     wine reg query "$UNINST\\$k" /v DisplayVersion 2>/dev/null | tr -d '\r' | awk '/DisplayVersion/ {print $NF}'
   done | paste -sd, -
 }
+event_source() {
+  wine reg query 'HKLM\SYSTEM\CurrentControlSet\Services\EventLog\Application\wutray' /v EventMessageFile 2>/dev/null |
+    tr -d '\r' | awk '/EventMessageFile/ {sub(/.*REG_[A-Z_]*SZ[ \t]+/, ""); print}'
+}
 other_msi() { # VERSION OUT: the same package at another version (wixl wants relative paths)
   (cd "$SRC" && wixl -a x64 -D Version="$1" -D BinDir="$(realpath --relative-to=. "$B")" -D SrcDir=. \
     -o "$2" installer/wutray.wxs 2>/dev/null)
@@ -50,6 +54,7 @@ check "install: Start menu shortcut" has_shortcut
 expect_eq "install: starts at logon" "\"C:\\Program Files\\wutray\\wutray.exe\"" "$(run_value)"
 expect_eq "install: the installed CLI runs" "wutray-cli $VERSION" "$(wine "$DIR/wutray-cli.exe" --version 2>/dev/null | tr -d '\r')"
 expect_eq "install: one entry in Programs and Features" "$VERSION" "$(versions)"
+expect_eq "install: event source's message file" 'C:\Program Files\wutray\wutray.exe' "$(event_source)"
 
 # 2. A newer version replaces it; an older one is refused.
 NEWER=$WINENV_DIR/newer.msi
@@ -67,6 +72,7 @@ check "uninstall: programs removed" [ ! -e "$DIR/wutray.exe" ] && [ ! -e "$DIR/w
 check "uninstall: shortcut removed" no_shortcut
 expect_eq "uninstall: no start at logon" "" "$(run_value)"
 expect_eq "uninstall: no entry in Programs and Features" "" "$(versions)"
+expect_eq "uninstall: no event source" "" "$(event_source)"
 
 # 4. Without the start at logon (ADDLOCAL=Main).
 expect_eq "install without autostart: exit" 0 "$(msi /i "$(winpath "$B/wutray.msi")" ADDLOCAL=Main /qn)"
