@@ -26,7 +26,7 @@ add_library(wutray_win STATIC
 target_include_directories(wutray_win PUBLIC src/win)
 target_link_libraries(wutray_win PUBLIC wutray_core ${win_libs})
 
-add_library(wutray_app STATIC src/app/check.c src/app/report.c)
+add_library(wutray_app STATIC src/app/check.c src/app/report.c src/app/report_details.c src/app/report_json.c)
 target_include_directories(wutray_app PUBLIC src/app res)
 target_link_libraries(wutray_app PUBLIC wutray_win)
 
@@ -39,7 +39,7 @@ add_custom_command(OUTPUT ${CMAKE_BINARY_DIR}/generated/events.rc ${CMAKE_BINARY
 set_source_files_properties(res/wutray.rc PROPERTIES OBJECT_DEPENDS
   "${CMAKE_BINARY_DIR}/generated/events.rc;${CMAKE_BINARY_DIR}/generated/MSG00409.bin")
 
-add_executable(wutray WIN32 src/app/tray_main.c src/app/worker.c res/wutray.rc)
+add_executable(wutray WIN32 src/app/tray_main.c src/app/elevated_side.c src/app/worker.c res/wutray.rc)
 target_link_libraries(wutray PRIVATE wutray_app)
 target_link_options(wutray PRIVATE ${win_link} -mwindows)
 

@@ -1,5 +1,6 @@
-/* Health and restart results in words: tooltip, CLI text and JSON.
- * Shared by the tray and the command line. */
+/* Health and restart results in words: tooltip, balloon and CLI text
+ * (report.c), the details window and state events (report_details.c), and
+ * JSON (report_json.c). Shared by the tray and the command line. */
 #ifndef WUTRAY_REPORT_H
 #define WUTRAY_REPORT_H
 

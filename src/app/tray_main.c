@@ -9,6 +9,7 @@
 #include "alert.h"
 #include "dialog.h"
 #include "elevate.h"
+#include "elevated_side.h"
 #include "eventlog.h"
 #include "events.h"
 #include "health.h"
@@ -404,29 +405,6 @@ static HWND create_window(struct app *a)
                            NULL, NULL, a->inst, NULL);
     if (hwnd) SetWindowLongPtrW(hwnd, GWLP_USERDATA, (LONG_PTR)a);
     return hwnd;
-}
-
-/* `wutray.exe --elevated VERB`: one allowlisted action, no UI, the outcome
- * as the exit code (see elevate.h). Anything else on the command line is
- * refused before anything is done. */
-static int run_elevated_side(void)
-{
-    static const struct restart_ops ops = {scm_step_cb, NULL};
-    static const struct elevated_env env = {.snapshot = scm_snapshot_cb, .ops = &ops, .read_bits = scm_read_bits_cb};
-    int argc = 0;
-    wchar_t **argv = CommandLineToArgvW(GetCommandLineW(), &argc);
-    enum elevated_verb verb;
-    enum elevated_parse parsed;
-    struct restart_outcome outcome;
-    bool elevated;
-
-    if (!argv) return ELEVATED_EXIT_REFUSED;
-    parsed = elevated_parse(argc, (const wchar_t *const *)argv, &verb);
-    LocalFree(argv);
-    if (parsed == ELEVATED_NOT_ASKED) return -1;
-    if (parsed == ELEVATED_REFUSED) return ELEVATED_EXIT_REFUSED;
-    elevated_run(&env, NULL, verb, &elevated, &outcome);
-    return (int)elevated_encode(&outcome);
 }
 
 int WINAPI wWinMain(HINSTANCE inst, HINSTANCE prev, PWSTR cmdline, int show)
