@@ -46,7 +46,8 @@ static enum restart_result run_elevated(void *ctx, enum elevated_verb verb, uint
     return runas_self(elevated_args(verb), ELEVATED_TIMEOUT_MS, code);
 }
 
-/* The agent's answer is kept between its (rare) readings. */
+/* The slow signals (update agent, network cost, update event log) are read
+ * together and rarely (WJOB_OUTCOME); every check reuses the last answers. */
 static struct wua_signals last_wua;
 static struct net_signals last_net;
 static struct wu_event_summary last_events;
