@@ -2,6 +2,7 @@
  * log): the state, every reason, and every signal with its value and source. */
 #include "report.h"
 #include "msg.h"
+#include "outcome.h"
 #include "strings.h"
 #include "timefmt.h"
 
@@ -28,14 +29,15 @@ static void add_line(wchar_t *buf, size_t cap, const wchar_t *line)
 }
 
 /* A date with its source, or "not available". */
-static void dated(UINT msg, uint64_t agent_ms, uint64_t reg_ms, wchar_t *out, size_t cap)
+static void dated(UINT msg, uint64_t ms, enum outcome_source from, wchar_t *out, size_t cap)
 {
     wchar_t day[32], value[96];
-    if (!agent_ms && !reg_ms) {
+    if (from == OUTCOME_FROM_NONE) {
         str_load(IDS_WORD_UNAVAILABLE, value, ARRAYSIZE(value));
     } else {
-        day_text(agent_ms >= reg_ms ? agent_ms : reg_ms, day, ARRAYSIZE(day));
-        str_format(value, ARRAYSIZE(value), agent_ms >= reg_ms ? IDS_WORD_FROM_AGENT : IDS_WORD_FROM_REGISTRY, day);
+        day_text(ms, day, ARRAYSIZE(day));
+        str_format(value, ARRAYSIZE(value), from == OUTCOME_FROM_AGENT ? IDS_WORD_FROM_AGENT : IDS_WORD_FROM_REGISTRY,
+                   day);
     }
     str_format(out, cap, msg, value);
 }
@@ -53,6 +55,8 @@ void report_details(const struct health_snapshot *s, const struct health_result 
     const struct wua_signals *w = &s->wua;
     const struct update_signals *g = &s->sig;
     wchar_t line[512], word[64], what[256], next[256], label[64], state[64], start[64], not_known[32];
+    enum outcome_source from;
+    uint64_t when;
     char iso[32];
 
     str_load((UINT)health_state_msg(res->state), word, ARRAYSIZE(word));
@@ -93,11 +97,11 @@ void report_details(const struct health_snapshot *s, const struct health_result 
              ARRAYSIZE(word));
     str_format(line, ARRAYSIZE(line), IDS_DETAILS_AGENT, word);
     add_line(signals, sig_cap, line);
-    dated(IDS_DETAILS_SEARCH, w->available ? w->last_search_ms : 0, g->read ? g->last_search_ms : 0, line,
-          ARRAYSIZE(line));
+    when = outcome_last_search(s, &from);
+    dated(IDS_DETAILS_SEARCH, when, from, line, ARRAYSIZE(line));
     add_line(signals, sig_cap, line);
-    dated(IDS_DETAILS_INSTALL, w->available ? w->last_install_ms : 0, g->read ? g->last_install_ms : 0, line,
-          ARRAYSIZE(line));
+    when = outcome_last_install(s, &from);
+    dated(IDS_DETAILS_INSTALL, when, from, line, ARRAYSIZE(line));
     add_line(signals, sig_cap, line);
     /* The agent, the event log and the network are asked together, later
      * than the rest: until then they are "not asked yet", not "not available". */

@@ -3,6 +3,7 @@
 #include "errtext.h"
 #include "json.h"
 #include "msg.h"
+#include "outcome.h"
 #include "strings.h"
 #include "timefmt.h"
 
@@ -51,34 +52,35 @@ static void json_date(struct json *j, uint64_t ms)
     json_string(j, when);
 }
 
-/* A date and the source that gave it: the agent's, else the registry's. */
-static void write_dated(struct json *j, const char *key, uint64_t agent_ms, uint64_t reg_ms)
+/* A date and the source that gave it (outcome.h), or "unavailable". */
+static void write_dated(struct json *j, const char *key, uint64_t ms, enum outcome_source from)
 {
     char source_key[48];
-    const char *source = NULL;
 
     json_key(j, key);
-    if (agent_ms >= reg_ms && agent_ms) source = "agent";
-    else if (reg_ms) source = "registry";
-    if (source) json_date(j, agent_ms >= reg_ms ? agent_ms : reg_ms);
-    else json_string(j, "unavailable");
+    if (from == OUTCOME_FROM_NONE) json_string(j, "unavailable");
+    else json_date(j, ms);
     snprintf(source_key, sizeof(source_key), "%s_source", key);
     json_key(j, source_key);
-    if (source) json_string(j, source);
-    else json_null(j);
+    if (from == OUTCOME_FROM_NONE) json_null(j);
+    else json_string(j, from == OUTCOME_FROM_AGENT ? "agent" : "registry");
 }
 
 /* Whether updating works: each signal with its value, or "unavailable". */
 static void write_outcome(struct json *j, const struct health_snapshot *s)
 {
     const struct wua_signals *w = &s->wua;
+    enum outcome_source from;
+    uint64_t when;
     char code[16];
 
     json_object_begin(j);
     json_key(j, "agent");
     json_string(j, w->available ? "available" : "unavailable");
-    write_dated(j, "last_search", w->available ? w->last_search_ms : 0, s->sig.read ? s->sig.last_search_ms : 0);
-    write_dated(j, "last_install", w->available ? w->last_install_ms : 0, s->sig.read ? s->sig.last_install_ms : 0);
+    when = outcome_last_search(s, &from);
+    write_dated(j, "last_search", when, from);
+    when = outcome_last_install(s, &from);
+    write_dated(j, "last_install", when, from);
     json_key(j, "agent_reboot_required");
     if (w->reboot_known) json_bool(j, w->reboot_required);
     else json_string(j, "unavailable");

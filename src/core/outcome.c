@@ -7,14 +7,27 @@ static uint64_t newest(uint64_t a, uint64_t b)
     return a > b ? a : b;
 }
 
-uint64_t outcome_last_search(const struct health_snapshot *s)
+static uint64_t newest_of(const struct health_snapshot *s, uint64_t agent_ms, uint64_t reg_ms,
+                          enum outcome_source *from)
 {
-    return newest(s->wua.available ? s->wua.last_search_ms : 0, s->sig.read ? s->sig.last_search_ms : 0);
+    enum outcome_source src = OUTCOME_FROM_NONE;
+
+    if (!s->wua.available) agent_ms = 0;
+    if (!s->sig.read) reg_ms = 0;
+    if (agent_ms && agent_ms >= reg_ms) src = OUTCOME_FROM_AGENT;
+    else if (reg_ms) src = OUTCOME_FROM_REGISTRY;
+    if (from) *from = src;
+    return newest(agent_ms, reg_ms);
 }
 
-uint64_t outcome_last_install(const struct health_snapshot *s)
+uint64_t outcome_last_search(const struct health_snapshot *s, enum outcome_source *from)
 {
-    return newest(s->wua.available ? s->wua.last_install_ms : 0, s->sig.read ? s->sig.last_install_ms : 0);
+    return newest_of(s, s->wua.last_search_ms, s->sig.last_search_ms, from);
+}
+
+uint64_t outcome_last_install(const struct health_snapshot *s, enum outcome_source *from)
+{
+    return newest_of(s, s->wua.last_install_ms, s->sig.last_install_ms, from);
 }
 
 /* Stalled when more than `days` have passed since `last` (0: unknown, never
@@ -58,7 +71,7 @@ void outcome_evaluate(const struct health_snapshot *s, struct health_result *out
 {
     const struct update_signals *g = &s->sig;
     const struct wua_signals *w = &s->wua;
-    uint64_t search = outcome_last_search(s), install = outcome_last_install(s);
+    uint64_t search = outcome_last_search(s, NULL), install = outcome_last_install(s, NULL);
     uint32_t search_days = s->lim.stalled_search_days ? s->lim.stalled_search_days : HEALTH_STALLED_SEARCH_DAYS;
     uint32_t install_days = s->lim.stalled_install_days ? s->lim.stalled_install_days : HEALTH_STALLED_INSTALL_DAYS;
     /* Paused, managed by an organisation, or turned off by a policy (already

@@ -6,9 +6,14 @@
 
 #include "health.h"
 
-/* The newest of the sources' "last successful" dates, 0 if none knows. */
-uint64_t outcome_last_search(const struct health_snapshot *s);
-uint64_t outcome_last_install(const struct health_snapshot *s);
+/* Where a "last successful" date came from. */
+enum outcome_source { OUTCOME_FROM_NONE, OUTCOME_FROM_AGENT, OUTCOME_FROM_REGISTRY };
+
+/* The newest of the sources' "last successful" dates, 0 if none knows (the
+ * agent's only if it answered, the registry's only if it was read; the
+ * agent wins a tie). `from` (may be NULL) says which source gave it. */
+uint64_t outcome_last_search(const struct health_snapshot *s, enum outcome_source *from);
+uint64_t outcome_last_install(const struct health_snapshot *s, enum outcome_source *from);
 void outcome_evaluate(const struct health_snapshot *s, struct health_result *out);
 
 #endif

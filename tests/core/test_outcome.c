@@ -238,12 +238,22 @@ static void details(void)
     CHECK_EQ_INT(SVC_COUNT, r.reasons[0].svc);
 
     s.sig.last_search_ms = AGO(DAY / 2);
-    CHECK_EQ_INT(AGO(DAY / 2), outcome_last_search(&s));
+    {
+        enum outcome_source from = OUTCOME_FROM_NONE;
+        CHECK_EQ_INT(AGO(DAY / 2), outcome_last_search(&s, &from));
+        CHECK_EQ_INT(OUTCOME_FROM_REGISTRY, from);
+        CHECK_EQ_INT(0, outcome_last_install(&s, &from)); /* no installation date anywhere */
+        CHECK_EQ_INT(OUTCOME_FROM_NONE, from);
+        s.sig.last_search_ms = AGO(DAY); /* a tie: the agent */
+        outcome_last_search(&s, &from);
+        CHECK_EQ_INT(OUTCOME_FROM_AGENT, from);
+        s.sig.last_search_ms = AGO(DAY / 2);
+    }
     s.sig.read = false; /* an unread registry's values do not count */
-    CHECK_EQ_INT(AGO(DAY), outcome_last_search(&s));
+    CHECK_EQ_INT(AGO(DAY), outcome_last_search(&s, NULL));
     s.wua.available = false;
-    CHECK_EQ_INT(0, outcome_last_search(&s));
-    CHECK_EQ_INT(0, outcome_last_install(&s));
+    CHECK_EQ_INT(0, outcome_last_search(&s, NULL));
+    CHECK_EQ_INT(0, outcome_last_install(&s, NULL));
 
     /* The newer failure of the two sources gives the code. */
     s.ev.read = true;
