@@ -93,18 +93,27 @@ void report_restart_text(const struct restart_outcome *o, wchar_t *buf, size_t c
         str_format(buf, cap, msg, label);
 }
 
+void report_service_line(const struct health_snapshot *s, enum svc_id id, UINT msg, wchar_t *buf, size_t cap)
+{
+    const struct svc_reading *r = &s->svc[id];
+    wchar_t label[64], state[64], start[64];
+
+    svc_label(id, label, ARRAYSIZE(label));
+    str_load((UINT)svc_state_msg(r), state, ARRAYSIZE(state));
+    str_load((UINT)svc_start_msg(r->start), start, ARRAYSIZE(start));
+    str_format(buf, cap, msg, label, svc_name(id), state, start);
+}
+
 void report_print_status(const struct health_snapshot *s, const struct health_result *res)
 {
-    wchar_t level[64], label[64], state[64], start[64], line[512];
+    wchar_t level[64], line[512];
 
     str_load((UINT)health_state_msg(res->state), level, ARRAYSIZE(level));
     con_line(STD_OUTPUT_HANDLE, IDS_CLI_STATUS_HEAD, level);
     for (int i = 0; i < SVC_COUNT; i++) {
-        const struct svc_reading *r = &s->svc[i];
-        svc_label((enum svc_id)i, label, ARRAYSIZE(label));
-        str_load((UINT)svc_state_msg(r), state, ARRAYSIZE(state));
-        str_load((UINT)svc_start_msg(r->start), start, ARRAYSIZE(start));
-        con_line(STD_OUTPUT_HANDLE, IDS_CLI_SERVICE_LINE, label, svc_name((enum svc_id)i), state, start);
+        report_service_line(s, (enum svc_id)i, IDS_CLI_SERVICE_LINE, line, ARRAYSIZE(line) - 2);
+        StringCchCatW(line, ARRAYSIZE(line), L"\r\n");
+        con_write(STD_OUTPUT_HANDLE, line);
     }
     if (res->n_reasons == 0) {
         str_load(IDS_ALL_GOOD, line, ARRAYSIZE(line));

@@ -17,6 +17,9 @@ void report_tooltip(const struct health_result *res, wchar_t *buf, size_t cap);
 /* The one-sentence summary for a balloon: the first reason's text. */
 void report_summary(const struct health_result *res, wchar_t *buf, size_t cap);
 void report_restart_text(const struct restart_outcome *o, wchar_t *buf, size_t cap);
+/* A service's line: `msg` takes its friendly name, its name, its state and
+ * its start type (IDS_CLI_SERVICE_LINE, IDS_DETAILS_SERVICE). */
+void report_service_line(const struct health_snapshot *s, enum svc_id id, UINT msg, wchar_t *buf, size_t cap);
 /* `wutray-cli status` output. */
 void report_print_status(const struct health_snapshot *s, const struct health_result *res);
 /* Returns FALSE if the buffer was too small. */

@@ -8,11 +8,6 @@
 
 #include <strsafe.h>
 
-static void svc_label(enum svc_id id, wchar_t *buf, size_t cap)
-{
-    str_load((UINT)svc_label_msg(id), buf, cap);
-}
-
 /* "2026-11-24" or "2026-11-24 08:01 UTC"-style text of a date. */
 static void day_text(uint64_t ms, wchar_t *buf, size_t cap)
 {
@@ -54,7 +49,7 @@ void report_details(const struct health_snapshot *s, const struct health_result 
 {
     const struct wua_signals *w = &s->wua;
     const struct update_signals *g = &s->sig;
-    wchar_t line[512], word[64], what[256], next[256], label[64], state[64], start[64], not_known[32];
+    wchar_t line[512], word[64], what[256], next[256], not_known[32];
     enum outcome_source from;
     uint64_t when;
     char iso[32];
@@ -86,11 +81,7 @@ void report_details(const struct health_snapshot *s, const struct health_result 
     str_format(line, ARRAYSIZE(line), IDS_DETAILS_READ_AT, word);
     add_line(signals, sig_cap, line);
     for (int i = 0; i < SVC_COUNT; i++) {
-        const struct svc_reading *r = &s->svc[i];
-        svc_label((enum svc_id)i, label, ARRAYSIZE(label));
-        str_load((UINT)svc_state_msg(r), state, ARRAYSIZE(state));
-        str_load((UINT)svc_start_msg(r->start), start, ARRAYSIZE(start));
-        str_format(line, ARRAYSIZE(line), IDS_DETAILS_SERVICE, label, svc_name((enum svc_id)i), state, start);
+        report_service_line(s, (enum svc_id)i, IDS_DETAILS_SERVICE, line, ARRAYSIZE(line));
         add_line(signals, sig_cap, line);
     }
     str_load(w->read_ms ? (w->available ? IDS_WORD_AVAILABLE : IDS_WORD_UNAVAILABLE) : IDS_WORD_NOT_ASKED, word,
