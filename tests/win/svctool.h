@@ -8,7 +8,7 @@
 
 static wchar_t test_dir[MAX_PATH]; /* ends with a backslash */
 
-static void test_dir_init(void)
+static inline void test_dir_init(void)
 {
     wchar_t *slash;
     GetModuleFileNameW(NULL, test_dir, MAX_PATH);
@@ -17,7 +17,7 @@ static void test_dir_init(void)
 }
 
 /* Runs svctool.exe with `args`, waiting up to 30 s; TRUE if it exited 0. */
-static BOOL svctool(const wchar_t *args)
+static inline BOOL svctool(const wchar_t *args)
 {
     wchar_t cmd[1024];
     STARTUPINFOW si;

@@ -5,16 +5,8 @@
 #include <windows.h>
 
 #include "eventlog.h"
+#include "svctool.h"
 #include "test.h"
-
-static void sibling(const wchar_t *file, wchar_t *out, size_t cap)
-{
-    wchar_t *slash;
-    GetModuleFileNameW(NULL, out, (DWORD)cap);
-    slash = wcsrchr(out, L'\\');
-    if (slash) slash[1] = 0;
-    wcsncat(out, file, cap - wcslen(out) - 1);
-}
 
 int wmain(void)
 {
@@ -24,7 +16,8 @@ int wmain(void)
     const wchar_t *inserts[2] = {L"Heading", L"Details"};
     HMODULE exe;
 
-    sibling(L"wutray.exe", path, MAX_PATH);
+    test_dir_init();
+    _snwprintf(path, MAX_PATH, L"%lswutray.exe", test_dir);
     exe = LoadLibraryExW(path, NULL, LOAD_LIBRARY_AS_DATAFILE);
     CHECK(exe != NULL);
     for (size_t i = 0; exe && i < ARRAYSIZE(ids); i++) {

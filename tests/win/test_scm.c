@@ -4,21 +4,13 @@
 #include <windows.h>
 
 #include "scm.h"
+#include "svctool.h"
 #include "test.h"
 
 #define SVC_RT L"wutray-test-roundtrip"
 #define SVC_DIS L"wutray-test-disabled"
 
 static wchar_t fakesvc[MAX_PATH];
-
-static void sibling(const wchar_t *file, wchar_t *out, size_t cap)
-{
-    wchar_t *slash;
-    GetModuleFileNameW(NULL, out, (DWORD)cap);
-    slash = wcsrchr(out, L'\\');
-    if (slash) slash[1] = 0;
-    wcsncat(out, file, cap - wcslen(out) - 1);
-}
 
 /* Installs fakesvc.exe as `name` with the given extra arguments. */
 static BOOL install(const wchar_t *name, DWORD start, const wchar_t *args)
@@ -214,7 +206,8 @@ static void late_notifications(void)
 
 int wmain(void)
 {
-    sibling(L"fakesvc.exe", fakesvc, MAX_PATH);
+    test_dir_init();
+    _snwprintf(fakesvc, MAX_PATH, L"%lsfakesvc.exe", test_dir);
     uninstall(SVC_RT); /* leftovers of an interrupted run */
     uninstall(SVC_DIS);
     reads();
