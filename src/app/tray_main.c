@@ -188,14 +188,16 @@ static void on_tray_menu(struct app *a, int x, int y)
     on_command(a, tray_show_menu(a->hwnd, &model, x, y));
 }
 
-/* A click on the icon or its balloon: the action that fits the state, or the menu. */
-static void on_tray_click(struct app *a, int x, int y)
+/* A click on the icon or its balloon: the action that fits the state; with
+ * none, `otherwise` (MENU_CMD_NONE: the menu at x, y). */
+static void on_tray_click(struct app *a, int x, int y, enum menu_cmd otherwise)
 {
     struct menu_state st;
     enum menu_cmd cmd;
 
     menu_state_of(a, &st);
     cmd = menu_click_action(&st);
+    if (cmd == MENU_CMD_NONE) cmd = otherwise;
     if (cmd == MENU_CMD_NONE) on_tray_menu(a, x, y);
     else on_command(a, cmd);
 }
@@ -208,15 +210,10 @@ static void on_tray_callback(struct app *a, WPARAM wp, LPARAM lp)
         /* Version 4: wParam carries the anchor point in screen coordinates. */
         on_tray_menu(a, GET_X_LPARAM(wp), GET_Y_LPARAM(wp));
         break;
-    case NIN_SELECT: on_tray_click(a, GET_X_LPARAM(wp), GET_Y_LPARAM(wp)); break;
-    case NIN_BALLOONUSERCLICK: { /* not sent by Wine's shell */
-        struct menu_state st;
-        enum menu_cmd cmd;
-        menu_state_of(a, &st);
-        cmd = menu_click_action(&st);
-        on_command(a, cmd == MENU_CMD_NONE ? MENU_CMD_DETAILS : cmd);
+    case NIN_SELECT: on_tray_click(a, GET_X_LPARAM(wp), GET_Y_LPARAM(wp), MENU_CMD_NONE); break;
+    case NIN_BALLOONUSERCLICK: /* not sent by Wine's shell; wParam is no point to open a menu at */
+        on_tray_click(a, 0, 0, MENU_CMD_DETAILS);
         break;
-    }
     default:
         break;
     }
