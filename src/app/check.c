@@ -10,12 +10,10 @@ void check_limits(const struct settings *set, struct health_limits *lim)
     lim->reboot_overdue_hours = set->reboot_overdue_hours;
 }
 
-void check_read(struct health_snapshot *s)
+void check_read(struct check_reading *c)
 {
-    struct settings set;
-
-    scm_snapshot(s);
-    wureg_read(&s->sig);
-    regsettings_read(&set);
-    check_limits(&set, &s->lim);
+    scm_snapshot(&c->snap);
+    wureg_read(&c->snap.sig);
+    regsettings_read(&c->set);
+    check_limits(&c->set, &c->snap.lim);
 }

@@ -8,7 +8,12 @@
 #include "health.h"
 #include "settings.h"
 
-void check_read(struct health_snapshot *s);
+struct check_reading {
+    struct health_snapshot snap;
+    struct settings set; /* the settings the thresholds came from */
+};
+
+void check_read(struct check_reading *c);
 /* The rules' thresholds from the settings. */
 void check_limits(const struct settings *set, struct health_limits *lim);
 

@@ -23,28 +23,29 @@
 
 static int cmd_status(BOOL json)
 {
-    struct health_snapshot s;
+    struct check_reading c;
+    struct health_snapshot *sp = &c.snap;
     struct health_result res;
     static char buf[8192];
     BOOL com;
 
-    check_read(&s);
+    check_read(&c);
     /* The update agent: without COM it answers "not available". */
     com = SUCCEEDED(CoInitializeEx(NULL, COINIT_APARTMENTTHREADED | COINIT_DISABLE_OLE1DDE));
-    wua_read(&s.wua);
-    netcost_read(&s.net);
-    evtlog_read(&s.ev);
+    wua_read(&sp->wua);
+    netcost_read(&sp->net);
+    evtlog_read(&sp->ev);
     if (com) CoUninitialize();
     /* A pending service is watched for a moment before it is called stuck. */
     for (int i = 0; i < SVC_COUNT; i++)
-        scm_watch_pending(svc_name((enum svc_id)i), health_oneshot_watch_ms(s.svc[i].wait_hint_ms), &s.svc[i]);
-    health_evaluate(&s, NULL, &res);
+        scm_watch_pending(svc_name((enum svc_id)i), health_oneshot_watch_ms(sp->svc[i].wait_hint_ms), &sp->svc[i]);
+    health_evaluate(sp, NULL, &res);
     if (json) {
-        if (!report_json(&s, &res, buf, sizeof(buf))) return HEALTH_UNKNOWN;
+        if (!report_json(sp, &res, buf, sizeof(buf))) return HEALTH_UNKNOWN;
         con_write_utf8(STD_OUTPUT_HANDLE, buf);
         con_write_utf8(STD_OUTPUT_HANDLE, "\n");
     } else {
-        report_print_status(&s, &res);
+        report_print_status(sp, &res);
     }
     return (int)res.level;
 }

@@ -7,6 +7,7 @@
 #include <strsafe.h>
 
 #include "alert.h"
+#include "check.h"
 #include "dialog.h"
 #include "elevate.h"
 #include "elevated_side.h"
@@ -234,13 +235,14 @@ static void schedule_pending_check(struct app *a, const struct health_snapshot *
     else KillTimer(a->hwnd, TIMER_PENDING);
 }
 
-/* Settings can change at any time (Group Policy, or the user's key): the
- * poll follows PollMinutes; Alerts=0 turns balloons off. */
-static void apply_settings(struct app *a)
+/* Settings can change at any time (Group Policy, or the user's key); each
+ * check brings them as it read them: the poll follows PollMinutes, and
+ * Alerts=0 turns balloons off. */
+static void apply_settings(struct app *a, const struct settings *set)
 {
     uint32_t old_poll = a->set.poll_minutes;
 
-    regsettings_read(&a->set);
+    a->set = *set;
     if (a->set.poll_minutes != old_poll) SetTimer(a->hwnd, TIMER_POLL, a->set.poll_minutes * 60u * 1000u, NULL);
 }
 
@@ -267,8 +269,9 @@ static bool quiet_time(void)
     return st != QUNS_ACCEPTS_NOTIFICATIONS && st != QUNS_APP;
 }
 
-static void on_snapshot(struct app *a, struct health_snapshot *s)
+static void on_snapshot(struct app *a, const struct check_reading *c)
 {
+    const struct health_snapshot *s = &c->snap;
     wchar_t title[64], text[512], state[160];
 
     health_watch_update(&a->watch, s);
@@ -282,7 +285,7 @@ static void on_snapshot(struct app *a, struct health_snapshot *s)
     SetWindowTextW(a->hwnd, state);
     if (!a->restarting) show_health(a);
     log_state(a);
-    apply_settings(a);
+    apply_settings(a, &c->set);
     if (alert_decide(&a->gate, &a->result, s->taken_ms, quiet_time()) == ALERT_SHOW && a->set.alerts) {
         str_load(IDS_BALLOON_TITLE, title, ARRAYSIZE(title));
         report_summary(&a->result, text, ARRAYSIZE(text));
@@ -362,7 +365,7 @@ static LRESULT CALLBACK wnd_proc(HWND hwnd, UINT msg, WPARAM wp, LPARAM lp)
         return 0;
     case WM_APP_SERVICE_CHANGED: request_check(a); return 0;
     case WM_APP_SNAPSHOT:
-        on_snapshot(a, (struct health_snapshot *)lp);
+        on_snapshot(a, (const struct check_reading *)lp);
         HeapFree(GetProcessHeap(), 0, (void *)lp);
         return 0;
     case WM_APP_RESTART_STEP: on_restart_step(a, (enum restart_action)wp, (enum svc_id)lp); return 0;
@@ -444,7 +447,11 @@ int WINAPI wWinMain(HINSTANCE inst, HINSTANCE prev, PWSTR cmdline, int show)
     show_health(&a);
     if (!worker_start(&a.worker, a.hwnd, WATCH_RECYCLE_MS)) goto cleanup_window;
     request_check(&a);
-    apply_settings(&a); /* also starts the poll */
+    {
+        struct settings set;
+        regsettings_read(&set);
+        apply_settings(&a, &set); /* also starts the poll */
+    }
     SetTimer(a.hwnd, TIMER_OUTCOME, OUTCOME_FIRST_MS, NULL);
 
     while (GetMessageW(&msg, NULL, 0, 0) > 0) {

@@ -54,12 +54,12 @@ static struct wu_event_summary last_events;
 
 static void do_check(HWND hwnd)
 {
-    struct health_snapshot s;
-    check_read(&s);
-    s.wua = last_wua;
-    s.net = last_net;
-    s.ev = last_events;
-    post_owned(hwnd, WM_APP_SNAPSHOT, &s, sizeof(s));
+    struct check_reading c;
+    check_read(&c);
+    c.snap.wua = last_wua;
+    c.snap.net = last_net;
+    c.snap.ev = last_events;
+    post_owned(hwnd, WM_APP_SNAPSHOT, &c, sizeof(c));
 }
 
 /* Restart or re-enable: with the user's rights first, elevated only if

@@ -16,7 +16,7 @@
 #define WJOB_OUTCOME (WM_APP + 103)
 
 /* Results (posted to the window). */
-#define WM_APP_SNAPSHOT (WM_APP + 2)     /* lParam: struct health_snapshot*, receiver frees */
+#define WM_APP_SNAPSHOT (WM_APP + 2)     /* lParam: struct check_reading*, receiver frees */
 #define WM_APP_RESTART_STEP (WM_APP + 3) /* wParam: restart_action, lParam: svc_id */
 #define WM_APP_RESTART_DONE (WM_APP + 4) /* lParam: struct restart_outcome*, receiver frees */
 #define WM_APP_SERVICE_CHANGED (WM_APP + 6) /* wParam: svc_id, SVC_COUNT for the registry */
