@@ -10,10 +10,24 @@ void check_limits(const struct settings *set, struct health_limits *lim)
     lim->reboot_overdue_hours = set->reboot_overdue_hours;
 }
 
+static void on_refused(void *ctx, enum setting_source source, const struct setting_desc *d,
+                       enum regsettings_problem why, DWORD type, DWORD value)
+{
+    struct check_reading *c = ctx;
+    (void)type;
+    if (c->n_refused >= CHECK_MAX_REFUSED) return;
+    c->refused[c->n_refused].source = source;
+    c->refused[c->n_refused].id = d->id;
+    c->refused[c->n_refused].why = why;
+    c->refused[c->n_refused].value = value;
+    c->n_refused++;
+}
+
 void check_read(struct check_reading *c)
 {
     scm_snapshot(&c->snap);
     wureg_read(&c->snap.sig);
-    regsettings_read(&c->set);
+    c->n_refused = 0;
+    regsettings_read_ex(&c->set, on_refused, c);
     check_limits(&c->set, &c->snap.lim);
 }

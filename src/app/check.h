@@ -6,11 +6,23 @@
 #define WUTRAY_CHECK_H
 
 #include "health.h"
+#include "regsettings.h"
 #include "settings.h"
+
+/* A settings value that was not used: out of its range, or not a REG_DWORD. */
+struct refused_setting {
+    enum setting_source source; /* SETTING_FROM_USER or SETTING_FROM_POLICY */
+    enum setting_id id;
+    enum regsettings_problem why;
+    uint32_t value; /* for REGSETTINGS_OUT_OF_RANGE */
+};
+#define CHECK_MAX_REFUSED (SETTING_COUNT * 2)
 
 struct check_reading {
     struct health_snapshot snap;
     struct settings set; /* the settings the thresholds came from */
+    unsigned n_refused;  /* values ignored, to be said where people look */
+    struct refused_setting refused[CHECK_MAX_REFUSED];
 };
 
 void check_read(struct check_reading *c);

@@ -30,6 +30,12 @@ static int cmd_status(BOOL json)
     BOOL com;
 
     check_read(&c);
+    /* Settings values that are ignored are said (on stderr: stdout stays the report). */
+    for (unsigned i = 0; i < c.n_refused; i++) {
+        wchar_t text[512];
+        report_refused_text(&c.refused[i], text, ARRAYSIZE(text));
+        con_line(STD_ERROR_HANDLE, IDS_CLI_WARNING, text);
+    }
     /* The update agent: without COM it answers "not available". */
     com = SUCCEEDED(CoInitializeEx(NULL, COINIT_APARTMENTTHREADED | COINIT_DISABLE_OLE1DDE));
     wua_read(&sp->wua);

@@ -162,3 +162,16 @@ void report_state_line(const struct health_snapshot *s, const struct health_resu
     StringCchPrintfW(one_more, ARRAYSIZE(one_more), L" state=%hs", health_state_keyword(res->state));
     StringCchCatW(buf, cap, one_more);
 }
+
+void report_refused_text(const struct refused_setting *r, wchar_t *buf, size_t cap)
+{
+    const struct setting_desc *d = &settings_table[r->id];
+    const wchar_t *where = r->source == SETTING_FROM_POLICY ? L"HKLM\\" REGSETTINGS_POLICY_KEY
+                                                            : L"HKCU\\" REGSETTINGS_USER_KEY;
+
+    if (r->why == REGSETTINGS_OUT_OF_RANGE)
+        str_format(buf, cap, IDS_SETTING_OUT_OF_RANGE, d->name, (unsigned long)r->value, where, (unsigned long)d->min,
+                   (unsigned long)d->max);
+    else
+        str_format(buf, cap, IDS_SETTING_WRONG_TYPE, d->name, where);
+}

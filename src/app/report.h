@@ -7,6 +7,7 @@
 #include <windows.h>
 #include "health.h"
 #include "restart.h"
+#include "check.h"
 
 void report_reason_text(const struct health_reason *r, wchar_t *buf, size_t cap);
 /* For a reason that carries an error code: what it means and the next step.
@@ -20,6 +21,9 @@ void report_restart_text(const struct restart_outcome *o, wchar_t *buf, size_t c
 /* A service's line: `msg` takes its friendly name, its name, its state and
  * its start type (IDS_CLI_SERVICE_LINE, IDS_DETAILS_SERVICE). */
 void report_service_line(const struct health_snapshot *s, enum svc_id id, UINT msg, wchar_t *buf, size_t cap);
+/* "The setting StalledSearchDays = 500 in HKLM\SOFTWARE\Policies\wutray is
+ * outside 1 to 90 and is ignored." */
+void report_refused_text(const struct refused_setting *r, wchar_t *buf, size_t cap);
 /* `wutray-cli status` output. */
 void report_print_status(const struct health_snapshot *s, const struct health_result *res);
 /* Returns FALSE if the buffer was too small. */

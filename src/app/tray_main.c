@@ -54,7 +54,9 @@ struct app {
     struct worker worker;
     uint32_t os_build;
 
-    struct settings set; /* read again with every check */
+    struct settings set; /* as read with the last check */
+    unsigned n_refused;  /* settings values ignored at the last check */
+    struct refused_setting refused[CHECK_MAX_REFUSED];
     struct health_watch watch;
     struct alert_gate gate;
     struct event_gate events;
@@ -135,6 +137,12 @@ static void on_cmd_details(struct app *a)
     str_load(IDS_DETAILS_TITLE, title, ARRAYSIZE(title));
     report_details(&a->snapshot, &a->result, head, ARRAYSIZE(head), why, ARRAYSIZE(why), signals,
                    ARRAYSIZE(signals));
+    for (unsigned i = 0; i < a->n_refused; i++) { /* settings values that are ignored, and why */
+        wchar_t line[512];
+        report_refused_text(&a->refused[i], line, ARRAYSIZE(line));
+        StringCchCatW(signals, ARRAYSIZE(signals), L"\n");
+        StringCchCatW(signals, ARRAYSIZE(signals), line);
+    }
     a->details_open = TRUE;
     dialog_details(a->hwnd, title, head, why, signals);
     a->details_open = FALSE;
@@ -286,6 +294,8 @@ static void on_snapshot(struct app *a, const struct check_reading *c)
     if (!a->restarting) show_health(a);
     log_state(a);
     apply_settings(a, &c->set);
+    a->n_refused = c->n_refused;
+    CopyMemory(a->refused, c->refused, sizeof(a->refused));
     if (alert_decide(&a->gate, &a->result, s->taken_ms, quiet_time()) == ALERT_SHOW && a->set.alerts) {
         str_load(IDS_BALLOON_TITLE, title, ARRAYSIZE(title));
         report_summary(&a->result, text, ARRAYSIZE(text));

@@ -157,6 +157,11 @@
 #define IDS_CLI_EXTRA_ARG 507
 #define IDS_CLI_TOO_LONG 508
 #define IDS_CLI_EXPLAIN 509    /* "    %s": an explanation under a reason */
+#define IDS_CLI_WARNING 510    /* "wutray-cli: %s" on stderr */
+
+/* Settings values that are not used (report_refused_text). */
+#define IDS_SETTING_OUT_OF_RANGE 520 /* name, value, where, min, max */
+#define IDS_SETTING_WRONG_TYPE 521   /* name, where */
 
 /* Explanations of Windows Update error codes (errtext.c). */
 #include "msg_errors.h"

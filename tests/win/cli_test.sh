@@ -111,6 +111,26 @@ expect_eq "stalled search: state" stalled "$(json 'j["state"]')"
 expect_eq "stalled search: reasons" "stalled_search:critical" "$(codes)"
 expect_eq "stalled search: message" "Windows has not searched for updates successfully since $(date -u -d '9 days ago' +%F)." \
   "$(json 'j["reasons"][0]["message"]')"
+# Thresholds from the settings: a user's 10 days makes 9 days fine; a policy
+# value out of range, or a value of the wrong type, is ignored and said so on
+# stderr (the JSON on stdout stays clean).
+reg add 'HKCU\Software\wutray' /v StalledSearchDays /t REG_DWORD /d 10 /f
+rc=$(cli status --json)
+expect_eq "StalledSearchDays=10 (user): 9 days is not stalled" 0 "$rc"
+expect_eq "and nothing on stderr" "" "$(cat "$ERR")"
+reg add 'HKLM\SOFTWARE\Policies\wutray' /v StalledSearchDays /t REG_DWORD /d 500 /f
+reg add 'HKCU\Software\wutray' /v Alerts /t REG_SZ /d yes /f
+rc=$(cli status --json)
+expect_eq "a policy value out of range is ignored (the user's 10 stays): exit" 0 "$rc"
+expect_eq "it is said on stderr" \
+  "wutray-cli: The setting StalledSearchDays = 500 in HKLM\SOFTWARE\Policies\wutray is outside 1 to 90 and is ignored." \
+  "$(tr -d '\r' <"$ERR" | grep StalledSearchDays)"
+expect_eq "a value of the wrong type is said too" \
+  "wutray-cli: The setting Alerts in HKCU\Software\wutray is not a REG_DWORD and is ignored." \
+  "$(tr -d '\r' <"$ERR" | grep Alerts)"
+expect_eq "stdout is still JSON" stalled_search_ok "$(json '"stalled_search_ok"')"
+reg delete 'HKLM\SOFTWARE\Policies\wutray' /f
+reg delete 'HKCU\Software\wutray' /f
 rc=$(cli status)
 expect_eq "stalled, text: exit" 2 "$rc"
 expect_has "stalled, text" "$(cat "$OUT")" "Windows Update: Stalled"
