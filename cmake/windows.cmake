@@ -10,10 +10,10 @@ add_library(wutray_win STATIC
   src/win/console.c
   src/win/dialog.c
   src/win/eventlog.c
-  src/win/evtlog.c
   src/win/runas.c
   src/win/netcost.c
   src/win/os.c
+  src/win/pcinfo.c
   src/win/regsettings.c
   src/win/regwatch.c
   src/win/scm.c
@@ -22,6 +22,7 @@ add_library(wutray_win STATIC
   src/win/tray.c
   src/win/watch.c
   src/win/wua.c
+  src/win/wulog.c
   src/win/wureg.c)
 target_include_directories(wutray_win PUBLIC src/win)
 target_link_libraries(wutray_win PUBLIC wutray_core ${win_libs})
@@ -59,6 +60,27 @@ endforeach()
 add_executable(urilog WIN32 tests/fixtures/urilog.c)
 target_link_options(urilog PRIVATE ${win_link} -mwindows)
 target_link_libraries(urilog PRIVATE shell32)
+
+# What the update adapters read, printed (the stand-in tests compare it).
+add_executable(updates_dump tests/fixtures/updates_dump.c)
+target_link_libraries(updates_dump PRIVATE wutray_win)
+target_link_options(updates_dump PRIVATE ${win_link})
+add_executable(pcinfo_dump tests/fixtures/pcinfo_dump.c)
+target_link_libraries(pcinfo_dump PRIVATE wutray_win)
+target_link_options(pcinfo_dump PRIVATE ${win_link})
+
+# Stand-ins for what Wine stubs (tests/standins/README.md): a native wuapi.dll
+# and wevtapi.dll that serve a scenario folder; tests/standins/use.sh installs
+# them into a prefix. Built as build/win/standins/{wuapi,wevtapi}.dll.
+foreach(dll wuapi wevtapi slc)
+  add_library(standin_${dll} SHARED tests/standins/${dll}/${dll}.c tests/standins/common/scenario.c
+              tests/standins/${dll}/${dll}.def)
+  set_target_properties(standin_${dll} PROPERTIES OUTPUT_NAME ${dll} PREFIX ""
+                        RUNTIME_OUTPUT_DIRECTORY ${CMAKE_BINARY_DIR}/standins)
+  target_include_directories(standin_${dll} PRIVATE tests/standins/common)
+  target_link_options(standin_${dll} PRIVATE -static -Wl,--enable-stdcall-fixup)
+  target_link_libraries(standin_${dll} PRIVATE ole32 oleaut32 uuid advapi32)
+endforeach()
 
 # Windows-side tests, run by ctest through Wine (CMAKE_CROSSCOMPILING_EMULATOR).
 file(GLOB win_tests CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/tests/win/test_*.c)

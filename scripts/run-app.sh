@@ -31,10 +31,12 @@ finish() {
 }
 trap finish EXIT
 winenv_fake_usosvc "$B" demand
-# Wine's update agent is a stub: record a search yesterday and an installation
-# two days ago where Windows 7/8.1 keep them, or the tray could only say Unknown.
+# Wine's update agent and event log are stubs: a healthy PC is replayed through
+# the stand-ins (tests/standins; the newest cumulative update 10 days ago), and
+# a search yesterday is recorded where Windows 7/8.1 keep it.
+winenv_healthy "$B"
 winenv_results 1 2
-echo "run-app: Wine prefix $WINEPREFIX (Windows 10, fake UsoSvc installed, last search 1 day and last installation 2 days ago recorded; removed at the end)"
+echo "run-app: Wine prefix $WINEPREFIX (Windows 11 25H2 Pro, fake UsoSvc, a healthy update history through the stand-ins, last search 1 day ago; removed at the end)"
 desktop_start_tray "$B"
 
 if [ "$headless" -eq 0 ]; then

@@ -1,12 +1,16 @@
 #include "check.h"
+#include "pcinfo.h"
 #include "regsettings.h"
 #include "scm.h"
+#include "wua.h"
+#include "wulog.h"
 #include "wureg.h"
 
 void check_limits(const struct settings *set, struct health_limits *lim)
 {
     lim->stalled_search_days = set->stalled_search_days;
-    lim->stalled_install_days = set->stalled_install_days;
+    lim->patch_age_days = set->patch_age_days;
+    lim->low_disk_gb = set->low_disk_gb;
     lim->reboot_overdue_hours = set->reboot_overdue_hours;
 }
 
@@ -27,7 +31,27 @@ void check_read(struct check_reading *c)
 {
     scm_snapshot(&c->snap);
     wureg_read(&c->snap.sig);
+    pcinfo_read(&c->snap.pc);
     c->n_refused = 0;
     regsettings_read_ex(&c->set, on_refused, c);
     check_limits(&c->set, &c->snap.lim);
+}
+
+/* The history (up to 1000), the two logs (up to 512 each) and the waiting
+ * updates (up to 200), with room to spare. */
+#define CHECK_MAX_RECORDS 2400
+
+void check_read_updates(struct wua_signals *agent, struct patch_summary *patches)
+{
+    struct update_list list;
+
+    ZeroMemory(&list, sizeof(list));
+    list.cap = CHECK_MAX_RECORDS;
+    /* About 1.4 MB while reading, freed once summarised. */
+    list.r = HeapAlloc(GetProcessHeap(), 0, CHECK_MAX_RECORDS * sizeof(*list.r));
+    if (!list.r) list.cap = 0;
+    wua_read(agent, &list);
+    wulog_read(&list);
+    patches_summarize(&list, patches);
+    if (list.r) HeapFree(GetProcessHeap(), 0, list.r);
 }

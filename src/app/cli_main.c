@@ -17,7 +17,6 @@
 #include "version.h"
 #include "eventlog.h"
 #include "events.h"
-#include "evtlog.h"
 #include "netcost.h"
 #include "wua.h"
 
@@ -26,7 +25,7 @@ static int cmd_status(BOOL json)
     struct check_reading c;
     struct health_snapshot *sp = &c.snap;
     struct health_result res;
-    static char buf[8192];
+    static char buf[32768];
     BOOL com;
 
     check_read(&c);
@@ -38,9 +37,8 @@ static int cmd_status(BOOL json)
     }
     /* The update agent: without COM it answers "not available". */
     com = SUCCEEDED(CoInitializeEx(NULL, COINIT_APARTMENTTHREADED | COINIT_DISABLE_OLE1DDE));
-    wua_read(&sp->wua);
+    check_read_updates(&sp->wua, &sp->patches);
     netcost_read(&sp->net);
-    evtlog_read(&sp->ev);
     if (com) CoUninitialize();
     /* A pending service is watched for a moment before it is called stuck. */
     for (int i = 0; i < SVC_COUNT; i++)
@@ -99,7 +97,7 @@ static int cmd_restart(BOOL json)
 {
     static const struct restart_ops ops = {cli_run_step, NULL};
     static struct restart_log log;
-    static char buf[8192];
+    static char buf[32768];
     struct health_snapshot s;
     struct restart_plan plan;
     struct restart_options opt;

@@ -6,6 +6,7 @@
 #include "strings.h"
 #include "timefmt.h"
 
+#include <string.h>
 #include <strsafe.h>
 
 static void svc_label(enum svc_id id, wchar_t *buf, size_t cap)
@@ -13,27 +14,78 @@ static void svc_label(enum svc_id id, wchar_t *buf, size_t cap)
     str_load((UINT)svc_label_msg(id), buf, cap);
 }
 
+/* A reason's day ("2026-11-24"), or "" when it has none. */
+static void reason_day(uint64_t ms, wchar_t *buf, size_t cap)
+{
+    char when[32];
+
+    buf[0] = 0;
+    if (!ms || !timefmt_iso8601(ms, when, sizeof(when))) return;
+    when[10] = 0;
+    StringCchPrintfW(buf, cap, L"%hs", when);
+}
+
 void report_reason_text(const struct health_reason *r, wchar_t *buf, size_t cap)
 {
-    wchar_t arg[64];
-    char when[32];
+    UINT msg = (UINT)health_reason_msg(r->kind);
+    unsigned long code = (unsigned long)r->code;
+    wchar_t arg[64], subject[REASON_SUBJECT_LEN];
 
     if (r->svc < SVC_COUNT) {
         svc_label(r->svc, arg, ARRAYSIZE(arg));
-    } else { /* about updating as a whole: the only argument is a date */
-        timefmt_iso8601(r->when_ms, when, sizeof(when));
-        when[10] = 0; /* the day is enough */
-        StringCchPrintfW(arg, ARRAYSIZE(arg), L"%hs", when);
+        str_format(buf, cap, msg, arg);
+        return;
     }
-    if (r->kind == REASON_LAST_OP_FAILED) str_format(buf, cap, IDS_REASON_LAST_OP_FAILED, arg, (unsigned long)r->code);
-    else str_format(buf, cap, (UINT)health_reason_msg(r->kind), arg);
+    /* About updating as a whole: a day, a subject (an update's title, a
+     * Windows version), a count, an error code, as each message needs. */
+    reason_day(r->when_ms, arg, ARRAYSIZE(arg));
+    if (!MultiByteToWideChar(CP_UTF8, 0, r->subject, -1, subject, ARRAYSIZE(subject))) subject[0] = 0;
+    switch (r->kind) {
+    case REASON_SEARCH_FAILED: str_format(buf, cap, msg, arg, code); break;
+    case REASON_PATCH_FAILING:
+        if (r->count > 1) str_format(buf, cap, msg, subject, (unsigned)r->count, arg, code);
+        else str_format(buf, cap, IDS_REASON_PATCH_FAILED_ONCE, subject, arg, code);
+        break;
+    case REASON_PATCH_STALLED:
+    case REASON_PATCH_WAITING:
+    case REASON_LAST_PATCH: str_format(buf, cap, msg, arg, subject); break;
+    case REASON_END_OF_SERVICE:
+    case REASON_END_OF_SERVICE_SOON:
+    case REASON_SUPPORTED:
+    case REASON_ESU: str_format(buf, cap, msg, subject, arg); break;
+    case REASON_BUILD_NEWER:
+    case REASON_LOW_DISK: str_format(buf, cap, msg, (unsigned)r->count); break;
+    case REASON_SAFEGUARD_HOLD: str_format(buf, cap, msg, subject); break;
+    default: str_format(buf, cap, msg, arg); break;
+    }
+}
+
+/* The next step for a reason without an error code, 0 if it has none. */
+static UINT next_step_msg(const struct health_reason *r)
+{
+    switch (r->kind) {
+    case REASON_END_OF_SERVICE:
+    case REASON_END_OF_SERVICE_SOON:
+        if (strncmp(r->subject, "Windows 11", 10) == 0) return IDS_NEXT_UPGRADE_WIN11;
+        if (strcmp(r->subject, "Windows 10 22H2") == 0) return IDS_NEXT_ESU_WIN10;
+        return IDS_NEXT_UPGRADE;
+    case REASON_ESU: return IDS_NEXT_ESU_CHECK;
+    case REASON_LOW_DISK: return IDS_NEXT_STORAGE;
+    default: return 0;
+    }
 }
 
 BOOL report_reason_explain(const struct health_reason *r, wchar_t *what, size_t what_cap, wchar_t *next,
                            size_t next_cap)
 {
     int what_msg, next_msg;
+    UINT step = next_step_msg(r);
 
+    what[0] = next[0] = 0;
+    if (step) {
+        str_load(step, next, next_cap);
+        return TRUE;
+    }
     if (!r->code) return FALSE;
     errtext_generic(r->code, &what_msg, &next_msg);
     str_format(what, what_cap, (UINT)what_msg, (unsigned)r->code);
@@ -52,8 +104,10 @@ void report_summary(const struct health_result *res, wchar_t *buf, size_t cap)
     report_reason_text(&res->reasons[0], buf, cap);
     /* A failure says what its code means and what to do next. */
     if (report_reason_explain(&res->reasons[0], what, ARRAYSIZE(what), next, ARRAYSIZE(next))) {
-        StringCchCatW(buf, cap, L" ");
-        StringCchCatW(buf, cap, what);
+        if (what[0]) {
+            StringCchCatW(buf, cap, L" ");
+            StringCchCatW(buf, cap, what);
+        }
         StringCchCatW(buf, cap, L" ");
         StringCchCatW(buf, cap, next);
     }
@@ -124,7 +178,7 @@ void report_print_status(const struct health_snapshot *s, const struct health_re
         report_reason_text(&res->reasons[k], line, ARRAYSIZE(line));
         con_line(STD_OUTPUT_HANDLE, IDS_CLI_REASONS, line);
         if (report_reason_explain(&res->reasons[k], what, ARRAYSIZE(what), next, ARRAYSIZE(next))) {
-            con_line(STD_OUTPUT_HANDLE, IDS_CLI_EXPLAIN, what);
+            if (what[0]) con_line(STD_OUTPUT_HANDLE, IDS_CLI_EXPLAIN, what);
             con_line(STD_OUTPUT_HANDLE, IDS_CLI_EXPLAIN, next);
         }
     }

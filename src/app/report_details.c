@@ -2,7 +2,8 @@
  * log): the state, every reason, and every signal with its value and source. */
 #include "report.h"
 #include "msg.h"
-#include "outcome.h"
+#include "searching.h"
+#include "update_kind.h"
 #include "strings.h"
 #include "timefmt.h"
 
@@ -24,14 +25,17 @@ static void add_line(wchar_t *buf, size_t cap, const wchar_t *line)
 }
 
 /* A date with its source, or "not available". */
-static void dated(UINT msg, uint64_t ms, enum outcome_source from, wchar_t *out, size_t cap)
+static void dated(UINT msg, uint64_t ms, enum search_source from, wchar_t *out, size_t cap)
 {
     wchar_t day[32], value[96];
-    if (from == OUTCOME_FROM_NONE) {
+    if (from == SEARCH_FROM_NONE) {
         str_load(IDS_WORD_UNAVAILABLE, value, ARRAYSIZE(value));
     } else {
         day_text(ms, day, ARRAYSIZE(day));
-        str_format(value, ARRAYSIZE(value), from == OUTCOME_FROM_AGENT ? IDS_WORD_FROM_AGENT : IDS_WORD_FROM_REGISTRY,
+        str_format(value, ARRAYSIZE(value),
+                   from == SEARCH_FROM_AGENT       ? IDS_WORD_FROM_AGENT
+                   : from == SEARCH_FROM_EVENT_LOG ? IDS_WORD_FROM_EVENT_LOG
+                                                   : IDS_WORD_FROM_REGISTRY,
                    day);
     }
     str_format(out, cap, msg, value);
@@ -44,13 +48,108 @@ static void yes_no(UINT msg, bool v, wchar_t *out, size_t cap)
     str_format(out, cap, msg, word);
 }
 
+/* "read", or why not ("not available", "not asked yet"). */
+static void read_word(bool read, const wchar_t *not_known, wchar_t *out, size_t cap)
+{
+    if (read) str_load(IDS_WORD_READ, out, cap);
+    else StringCchCopyW(out, cap, not_known);
+}
+
+static void utf8_text(const char *s, wchar_t *out, size_t cap)
+{
+    if (!MultiByteToWideChar(CP_UTF8, 0, s, -1, out, (int)cap)) out[0] = 0;
+}
+
+/* What the history and the logs say, kind by kind. */
+static void patch_lines(const struct health_snapshot *s, const wchar_t *not_known, wchar_t *signals, size_t sig_cap)
+{
+    const struct patch_summary *p = &s->patches;
+    wchar_t line[512], a[32], b[32], c[32], d[32], day[32], title[PATCH_TITLE_LEN], value[256], failure[96];
+
+    read_word(p->history_read, not_known, a, ARRAYSIZE(a));
+    read_word(p->system_log_read, not_known, b, ARRAYSIZE(b));
+    read_word(p->operational_log_read, not_known, c, ARRAYSIZE(c));
+    read_word(p->pending_read, not_known, d, ARRAYSIZE(d));
+    str_format(line, ARRAYSIZE(line), IDS_DETAILS_SOURCES, a, b, c, d);
+    add_line(signals, sig_cap, line);
+    if (!p->history_read && !p->system_log_read) return;
+
+    if (p->last_patch_ms) {
+        day_text(p->last_patch_ms, day, ARRAYSIZE(day));
+        utf8_text(p->last_patch_title, title, ARRAYSIZE(title));
+        str_format(value, ARRAYSIZE(value), IDS_WORD_DATED_TITLE, day, title);
+    } else {
+        str_load(IDS_WORD_NONE, value, ARRAYSIZE(value));
+    }
+    str_format(line, ARRAYSIZE(line), IDS_DETAILS_LAST_PATCH, value);
+    add_line(signals, sig_cap, line);
+    /* Facts per kind, Defender, Store apps and drivers included: never an alarm. */
+    for (int k = 0; k < UPD_KIND_COUNT; k++) {
+        wchar_t kind[64];
+        if (!p->installed_ms[k] && !p->failed_ms[k]) continue;
+        str_load((UINT)update_kind_msg((enum update_kind)k), kind, ARRAYSIZE(kind));
+        if (p->installed_ms[k]) day_text(p->installed_ms[k], value, ARRAYSIZE(value));
+        else str_load(IDS_WORD_NEVER, value, ARRAYSIZE(value));
+        if (p->failed_ms[k]) {
+            day_text(p->failed_ms[k], day, ARRAYSIZE(day));
+            str_format(failure, ARRAYSIZE(failure), IDS_WORD_FAILURE, day, (unsigned long)p->failed_code[k]);
+        } else {
+            str_load(IDS_WORD_NONE, failure, ARRAYSIZE(failure));
+        }
+        str_format(line, ARRAYSIZE(line), IDS_DETAILS_KIND, kind, value, failure);
+        add_line(signals, sig_cap, line);
+    }
+    if (p->pending_read) {
+        if (p->oldest_pending_ms) day_text(p->oldest_pending_ms, day, ARRAYSIZE(day));
+        else str_load(IDS_WORD_NONE, day, ARRAYSIZE(day));
+        str_format(line, ARRAYSIZE(line), IDS_DETAILS_PENDING, p->pending_count, day);
+        add_line(signals, sig_cap, line);
+    }
+}
+
+/* This PC: its Windows version, ESU, free space and a safeguard hold. */
+static void pc_lines(const struct health_snapshot *s, const wchar_t *not_known, wchar_t *signals, size_t sig_cap)
+{
+    const struct pc_info *pc = &s->pc;
+    const struct servicing_row *row = pc->os.read ? servicing_row_for(pc->os.build) : NULL;
+    wchar_t line[512], name[64], edition[64], value[128];
+
+    if (pc->os.read) {
+        if (row) utf8_text(row->name, name, ARRAYSIZE(name));
+        else StringCchPrintfW(name, ARRAYSIZE(name), L"Windows %hs", pc->os.display_version);
+        utf8_text(pc->os.edition, edition, ARRAYSIZE(edition));
+        str_format(line, ARRAYSIZE(line), IDS_DETAILS_WINDOWS, name, pc->os.build, pc->os.ubr, edition);
+    } else {
+        str_load(IDS_WORD_UNAVAILABLE, value, ARRAYSIZE(value));
+        str_format(line, ARRAYSIZE(line), IDS_DETAILS_WINDOWS_NA, value);
+    }
+    add_line(signals, sig_cap, line);
+    if (pc->os.read && pc->os.build == 19045) {
+        if (pc->esu.commercial_year) str_format(value, ARRAYSIZE(value), IDS_WORD_ESU_COMMERCIAL, pc->esu.commercial_year);
+        else if (servicing_consumer_esu_enrolled(&pc->esu)) str_load(IDS_WORD_ESU_CONSUMER, value, ARRAYSIZE(value));
+        else if (pc->esu.commercial_read || pc->esu.consumer_read) str_load(IDS_WORD_NONE, value, ARRAYSIZE(value));
+        else str_load(IDS_WORD_UNAVAILABLE, value, ARRAYSIZE(value));
+        str_format(line, ARRAYSIZE(line), IDS_DETAILS_ESU, value);
+        add_line(signals, sig_cap, line);
+    }
+    if (pc->disk.known) str_format(value, ARRAYSIZE(value), IDS_WORD_GB, (unsigned)(pc->disk.free_bytes >> 30));
+    else StringCchCopyW(value, ARRAYSIZE(value), not_known);
+    str_format(line, ARRAYSIZE(line), IDS_DETAILS_DISK, value);
+    add_line(signals, sig_cap, line);
+    if (pc->hold.read && pc->hold.held) utf8_text(pc->hold.target, value, ARRAYSIZE(value));
+    else if (pc->hold.read) str_load(IDS_WORD_NONE, value, ARRAYSIZE(value));
+    else str_load(IDS_WORD_UNAVAILABLE, value, ARRAYSIZE(value));
+    str_format(line, ARRAYSIZE(line), IDS_DETAILS_HOLD, value);
+    add_line(signals, sig_cap, line);
+}
+
 void report_details(const struct health_snapshot *s, const struct health_result *res, wchar_t *head,
                     size_t head_cap, wchar_t *why, size_t why_cap, wchar_t *signals, size_t sig_cap)
 {
     const struct wua_signals *w = &s->wua;
     const struct update_signals *g = &s->sig;
     wchar_t line[512], word[64], what[256], next[256], not_known[32];
-    enum outcome_source from;
+    enum search_source from;
     uint64_t when;
     char iso[32];
 
@@ -67,7 +166,7 @@ void report_details(const struct health_snapshot *s, const struct health_result 
         report_reason_text(&res->reasons[k], line, ARRAYSIZE(line));
         add_line(why, why_cap, line);
         if (report_reason_explain(&res->reasons[k], what, ARRAYSIZE(what), next, ARRAYSIZE(next))) {
-            add_line(why, why_cap, what);
+            if (what[0]) add_line(why, why_cap, what);
             add_line(why, why_cap, next);
         }
     }
@@ -88,35 +187,13 @@ void report_details(const struct health_snapshot *s, const struct health_result 
              ARRAYSIZE(word));
     str_format(line, ARRAYSIZE(line), IDS_DETAILS_AGENT, word);
     add_line(signals, sig_cap, line);
-    when = outcome_last_search(s, &from);
+    when = searching_last_success(s, &from);
     dated(IDS_DETAILS_SEARCH, when, from, line, ARRAYSIZE(line));
     add_line(signals, sig_cap, line);
-    when = outcome_last_install(s, &from);
-    dated(IDS_DETAILS_INSTALL, when, from, line, ARRAYSIZE(line));
-    add_line(signals, sig_cap, line);
-    /* The agent, the event log and the network are asked together, later
-     * than the rest: until then they are "not asked yet", not "not available". */
+    /* The agent, the logs and the network are asked together, later than
+     * the rest: until then they are "not asked yet", not "not available". */
     str_load(w->read_ms ? IDS_WORD_UNAVAILABLE : IDS_WORD_NOT_ASKED, not_known, ARRAYSIZE(not_known));
-    if (!w->history_known) {
-        str_format(line, ARRAYSIZE(line), IDS_DETAILS_OP_UNKNOWN, not_known);
-    } else if (!w->last_op_ms && !w->last_op_failed) {
-        str_load(IDS_DETAILS_OP_NONE, line, ARRAYSIZE(line));
-    } else {
-        day_text(w->last_op_ms, word, ARRAYSIZE(word));
-        if (w->last_op_failed) str_format(line, ARRAYSIZE(line), IDS_DETAILS_OP_FAILED, word, (unsigned long)w->last_op_hresult);
-        else str_format(line, ARRAYSIZE(line), IDS_DETAILS_OP_OK, word);
-    }
-    add_line(signals, sig_cap, line);
-    if (!s->ev.read) {
-        str_format(line, ARRAYSIZE(line), IDS_DETAILS_EVENTS, not_known);
-    } else if (!s->ev.last_failure_ms) {
-        str_load(IDS_WORD_NONE, word, ARRAYSIZE(word));
-        str_format(line, ARRAYSIZE(line), IDS_DETAILS_EVENTS, word);
-    } else {
-        day_text(s->ev.last_failure_ms, word, ARRAYSIZE(word));
-        str_format(line, ARRAYSIZE(line), IDS_DETAILS_EVENT_FAILURE, word, (unsigned long)s->ev.last_failure_code);
-    }
-    add_line(signals, sig_cap, line);
+    patch_lines(s, not_known, signals, sig_cap);
     if (s->net.known) yes_no(IDS_DETAILS_METERED, s->net.metered, line, ARRAYSIZE(line));
     else str_format(line, ARRAYSIZE(line), IDS_DETAILS_METERED, not_known);
     add_line(signals, sig_cap, line);
@@ -139,4 +216,5 @@ void report_details(const struct health_snapshot *s, const struct health_result 
         str_format(line, ARRAYSIZE(line), IDS_DETAILS_POLICIES, word);
         add_line(signals, sig_cap, line);
     }
+    pc_lines(s, not_known, signals, sig_cap);
 }

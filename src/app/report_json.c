@@ -3,7 +3,8 @@
 #include "errtext.h"
 #include "json.h"
 #include "msg.h"
-#include "outcome.h"
+#include "searching.h"
+#include "update_kind.h"
 #include "strings.h"
 #include "timefmt.h"
 
@@ -52,81 +53,202 @@ static void json_date(struct json *j, uint64_t ms)
     json_string(j, when);
 }
 
-/* A date and the source that gave it (outcome.h), or "unavailable". */
-static void write_dated(struct json *j, const char *key, uint64_t ms, enum outcome_source from)
+/* A date and the source that gave it (searching.h), or "unavailable". */
+static void write_dated(struct json *j, const char *key, uint64_t ms, enum search_source from)
 {
     char source_key[48];
 
     json_key(j, key);
-    if (from == OUTCOME_FROM_NONE) json_string(j, "unavailable");
+    if (from == SEARCH_FROM_NONE) json_string(j, "unavailable");
     else json_date(j, ms);
     snprintf(source_key, sizeof(source_key), "%s_source", key);
     json_key(j, source_key);
-    if (from == OUTCOME_FROM_NONE) json_null(j);
-    else json_string(j, from == OUTCOME_FROM_AGENT ? "agent" : "registry");
+    if (from == SEARCH_FROM_NONE) json_null(j);
+    else json_string(j, searching_source_keyword(from));
+}
+
+static void json_hresult(struct json *j, uint32_t code)
+{
+    char text[16];
+    snprintf(text, sizeof(text), "0x%08lX", (unsigned long)code);
+    json_string(j, text);
+}
+
+/* What the history and the logs say about patches, kind by kind. */
+static void write_patches(struct json *j, const struct patch_summary *p, bool asked)
+{
+    const char *na = asked ? "unavailable" : "not_asked";
+
+    json_key(j, "sources");
+    json_object_begin(j);
+    json_key(j, "history");
+    json_bool(j, p->history_read);
+    json_key(j, "system_log");
+    json_bool(j, p->system_log_read);
+    json_key(j, "operational_log");
+    json_bool(j, p->operational_log_read);
+    json_key(j, "pending");
+    json_bool(j, p->pending_read);
+    json_object_end(j);
+
+    json_key(j, "last_patch");
+    if (!p->history_read && !p->system_log_read) {
+        json_string(j, na);
+    } else if (!p->last_patch_ms) {
+        json_null(j);
+    } else {
+        json_object_begin(j);
+        json_key(j, "date");
+        json_date(j, p->last_patch_ms);
+        json_key(j, "title");
+        json_string(j, p->last_patch_title);
+        json_object_end(j);
+    }
+    json_key(j, "failing");
+    if (!p->failing.count) {
+        json_null(j);
+    } else {
+        json_object_begin(j);
+        json_key(j, "title");
+        json_string(j, p->failing.title);
+        json_key(j, "attempts");
+        json_int(j, (long long)p->failing.count);
+        json_key(j, "first");
+        json_date(j, p->failing.first_ms);
+        json_key(j, "last");
+        json_date(j, p->failing.last_ms);
+        json_key(j, "operation");
+        json_string(j, p->failing.what == UPD_DOWNLOAD_FAILED ? "download" : "install");
+        json_key(j, "hresult");
+        json_hresult(j, p->failing.code);
+        json_object_end(j);
+    }
+    json_key(j, "kinds");
+    json_object_begin(j);
+    for (int k = 0; k < UPD_KIND_COUNT; k++) {
+        json_key(j, update_kind_keyword((enum update_kind)k));
+        json_object_begin(j);
+        json_key(j, "installed");
+        json_date(j, p->installed_ms[k]);
+        json_key(j, "failed");
+        json_date(j, p->failed_ms[k]);
+        if (p->failed_ms[k]) {
+            json_key(j, "hresult");
+            json_hresult(j, p->failed_code[k]);
+        }
+        json_object_end(j);
+    }
+    json_object_end(j);
+    json_key(j, "updates_found");
+    if (p->operational_log_read) json_date(j, p->updates_found_ms);
+    else json_string(j, na);
+    json_key(j, "search_failed");
+    if (!p->search_failed_ms) {
+        json_null(j);
+    } else {
+        json_object_begin(j);
+        json_key(j, "date");
+        json_date(j, p->search_failed_ms);
+        json_key(j, "hresult");
+        json_hresult(j, p->search_failed_code);
+        json_object_end(j);
+    }
+    json_key(j, "pending");
+    if (!p->pending_read) {
+        json_string(j, na);
+    } else {
+        json_object_begin(j);
+        json_key(j, "security_updates");
+        json_int(j, (long long)p->pending_count);
+        json_key(j, "oldest");
+        json_date(j, p->oldest_pending_ms);
+        json_key(j, "title");
+        if (p->pending_count) json_string(j, p->pending_title);
+        else json_null(j);
+        json_object_end(j);
+    }
 }
 
 /* Whether updating works: each signal with its value, or "unavailable". */
 static void write_outcome(struct json *j, const struct health_snapshot *s)
 {
     const struct wua_signals *w = &s->wua;
-    enum outcome_source from;
+    enum search_source from;
     uint64_t when;
-    char code[16];
 
     json_object_begin(j);
     json_key(j, "agent");
-    json_string(j, w->available ? "available" : "unavailable");
-    when = outcome_last_search(s, &from);
+    json_string(j, w->available ? "available" : w->access_denied ? "refused" : "unavailable");
+    when = searching_last_success(s, &from);
     write_dated(j, "last_search", when, from);
-    when = outcome_last_install(s, &from);
-    write_dated(j, "last_install", when, from);
+    /* The agent's last installation of anything, Defender included: a fact. */
+    json_key(j, "last_install_any");
+    if (w->available) json_date(j, w->last_install_ms);
+    else json_string(j, "unavailable");
     json_key(j, "agent_reboot_required");
     if (w->reboot_known) json_bool(j, w->reboot_required);
     else json_string(j, "unavailable");
     json_key(j, "metered");
     if (s->net.known) json_bool(j, s->net.metered);
     else json_string(j, "unavailable");
-    json_key(j, "event_log");
-    if (!s->ev.read) {
+    write_patches(j, &s->patches, w->read_ms != 0);
+    json_object_end(j);
+}
+
+/* This PC: its Windows, ESU, free space, a safeguard hold. */
+static void write_pc(struct json *j, const struct pc_info *pc)
+{
+    const struct servicing_row *row = pc->os.read ? servicing_row_for(pc->os.build) : NULL;
+
+    json_key(j, "windows");
+    if (!pc->os.read) {
         json_string(j, "unavailable");
     } else {
         json_object_begin(j);
-        json_key(j, "last_failure");
-        if (!s->ev.last_failure_ms) {
+        json_key(j, "name");
+        if (row) json_string(j, row->name);
+        else json_null(j);
+        json_key(j, "build");
+        json_int(j, (long long)pc->os.build);
+        json_key(j, "ubr");
+        json_int(j, (long long)pc->os.ubr);
+        json_key(j, "display_version");
+        json_string(j, pc->os.display_version);
+        json_key(j, "edition");
+        json_string(j, pc->os.edition);
+        json_key(j, "installation_type");
+        json_string(j, pc->os.installation_type);
+        json_key(j, "esu");
+        if (pc->os.build != 19045) {
             json_null(j);
         } else {
             json_object_begin(j);
-            json_key(j, "operation");
-            json_string(j, wuevents_op_keyword(s->ev.last_failure_op));
-            json_key(j, "hresult");
-            snprintf(code, sizeof(code), "0x%08lX", (unsigned long)s->ev.last_failure_code);
-            json_string(j, code);
-            json_key(j, "date");
-            json_date(j, s->ev.last_failure_ms);
+            json_key(j, "commercial_year");
+            if (pc->esu.commercial_read) json_int(j, (long long)pc->esu.commercial_year);
+            else json_string(j, "unavailable");
+            json_key(j, "consumer");
+            if (pc->esu.consumer_read) json_bool(j, servicing_consumer_esu_enrolled(&pc->esu));
+            else json_string(j, "unavailable");
             json_object_end(j);
         }
-        json_key(j, "updates_found");
-        json_date(j, s->ev.updates_found_ms);
         json_object_end(j);
     }
-    json_key(j, "last_operation");
-    if (!w->history_known) {
+    json_key(j, "disk_free_gb");
+    if (pc->disk.known) json_int(j, (long long)(uint32_t)(pc->disk.free_bytes >> 30));
+    else json_string(j, "unavailable");
+    json_key(j, "safeguard_hold");
+    if (!pc->hold.read) {
         json_string(j, "unavailable");
-    } else if (!w->last_op_ms && !w->last_op_hresult && !w->last_op_failed) {
-        json_null(j); /* an empty history */
+    } else if (!pc->hold.held) {
+        json_null(j);
     } else {
         json_object_begin(j);
-        json_key(j, "failed");
-        json_bool(j, w->last_op_failed);
-        json_key(j, "hresult");
-        snprintf(code, sizeof(code), "0x%08lX", (unsigned long)w->last_op_hresult);
-        json_string(j, code);
-        json_key(j, "date");
-        json_date(j, w->last_op_ms);
+        json_key(j, "target");
+        json_string(j, pc->hold.target);
+        json_key(j, "block_id");
+        json_string(j, pc->hold.block_id);
         json_object_end(j);
     }
-    json_object_end(j);
 }
 
 BOOL report_json(const struct health_snapshot *s, const struct health_result *res,
@@ -134,7 +256,7 @@ BOOL report_json(const struct health_snapshot *s, const struct health_result *re
 {
     struct json j;
     char when[32], code[64];
-    wchar_t text[512];
+    wchar_t text[512], what[256], next[256];
 
     json_init(&j, buf, cap);
     json_object_begin(&j);
@@ -181,9 +303,20 @@ BOOL report_json(const struct health_snapshot *s, const struct health_result *re
             json_key(&j, "date");
             json_date(&j, r->when_ms);
         }
+        if (r->subject[0]) {
+            json_key(&j, "subject");
+            json_string(&j, r->subject);
+        }
+        if (r->count) {
+            json_key(&j, "count");
+            json_int(&j, (long long)r->count);
+        }
+        if (!r->code && report_reason_explain(r, what, ARRAYSIZE(what), next, ARRAYSIZE(next))) {
+            json_key(&j, "next_step");
+            json_wstring(&j, next);
+        }
         if (r->code) {
             const struct errtext_info *info = errtext_find(r->code);
-            wchar_t what[256], next[256];
             snprintf(code, sizeof(code), "0x%08lX", (unsigned long)r->code);
             json_key(&j, "error");
             json_string(&j, code);
@@ -203,6 +336,7 @@ BOOL report_json(const struct health_snapshot *s, const struct health_result *re
     write_signals(&j, &s->sig);
     json_key(&j, "outcome");
     write_outcome(&j, s);
+    write_pc(&j, &s->pc);
     json_key(&j, "os_build");
     json_int(&j, s->os_build);
     json_key(&j, "evaluated_at");

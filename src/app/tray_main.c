@@ -130,7 +130,7 @@ static void on_cmd_exit(struct app *a)
 
 static void on_cmd_details(struct app *a)
 {
-    static wchar_t head[128], why[2048], signals[2048];
+    static wchar_t head[128], why[4096], signals[4096];
     wchar_t title[64];
 
     if (!a->have_result || a->details_open) return;
@@ -257,7 +257,7 @@ static void apply_settings(struct app *a, const struct settings *set)
 /* A confirmed change of state goes to the event log, with every reason. */
 static void log_state(struct app *a)
 {
-    static wchar_t head[128], why[2048], signals[2048];
+    static wchar_t head[128], why[4096], signals[4096];
     enum event_id id;
     enum event_type type;
 

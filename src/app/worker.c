@@ -7,9 +7,7 @@
 #include "regsettings.h"
 #include "regwatch.h"
 #include "watch.h"
-#include "evtlog.h"
 #include "netcost.h"
-#include "wua.h"
 
 #include <objbase.h>
 
@@ -46,11 +44,11 @@ static enum restart_result run_elevated(void *ctx, enum elevated_verb verb, uint
     return runas_self(elevated_args(verb), ELEVATED_TIMEOUT_MS, code);
 }
 
-/* The slow signals (update agent, network cost, update event log) are read
+/* The slow signals (update agent, update logs, network cost) are read
  * together and rarely (WJOB_OUTCOME); every check reuses the last answers. */
 static struct wua_signals last_wua;
 static struct net_signals last_net;
-static struct wu_event_summary last_events;
+static struct patch_summary last_patches;
 
 static void do_check(HWND hwnd)
 {
@@ -58,7 +56,7 @@ static void do_check(HWND hwnd)
     check_read(&c);
     c.snap.wua = last_wua;
     c.snap.net = last_net;
-    c.snap.ev = last_events;
+    c.snap.patches = last_patches;
     post_owned(hwnd, WM_APP_SNAPSHOT, &c, sizeof(c));
 }
 
@@ -112,9 +110,8 @@ static DWORD WINAPI worker_main(void *param)
             else if (msg.message == WJOB_RESTART) do_change(w->hwnd, ELEVATED_RESTART);
             else if (msg.message == WJOB_REENABLE) do_change(w->hwnd, ELEVATED_REENABLE);
             else if (msg.message == WJOB_OUTCOME) {
-                wua_read(&last_wua); /* without COM it says "not available" */
+                check_read_updates(&last_wua, &last_patches); /* without COM the agent is "not available" */
                 netcost_read(&last_net);
-                evtlog_read(&last_events);
                 do_check(w->hwnd);
             } else if (msg.hwnd) DispatchMessageW(&msg); /* COM's own window, in this apartment */
             if (!watch) watch = watch_create(w->hwnd, WM_APP_SERVICE_CHANGED, w->watch_recycle_ms);

@@ -11,6 +11,7 @@ static void state_event(enum health_state st, enum event_id *id, enum event_type
 {
     switch (st) {
     case STATE_BROKEN:
+    case STATE_UNSUPPORTED:
     case STATE_STALLED:
     case STATE_FAILING:
         *id = EVENT_STATE_ERROR;

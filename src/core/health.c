@@ -1,6 +1,5 @@
 #include "health.h"
-#include "msg.h"
-#include "outcome.h"
+#include "searching.h"
 
 #include <string.h>
 
@@ -54,22 +53,6 @@ void health_watch_update(struct health_watch *w, const struct health_snapshot *s
     }
 }
 
-void health_add_reason(struct health_result *out, enum reason_kind kind, enum svc_id svc,
-                       enum health_level level, uint64_t when_ms, uint32_t code)
-{
-    struct health_reason *r;
-
-    if (out->n_reasons >= HEALTH_MAX_REASONS) return;
-    r = &out->reasons[out->n_reasons++];
-    r->kind = kind;
-    r->svc = svc;
-    r->level = level;
-    r->when_ms = when_ms;
-    r->code = code;
-    if (health_level_rank(level) > health_level_rank(out->level))
-        out->level = level;
-}
-
 static void add_reason_at(struct health_result *out, enum reason_kind kind,
                           enum svc_id svc, enum health_level level, uint64_t when_ms)
 {
@@ -114,7 +97,22 @@ static void evaluate_signals(const struct health_snapshot *s, struct health_resu
         add_reason(out, REASON_POLICY_NO_INTERNET, SVC_COUNT, HEALTH_ATTENTION);
 }
 
-static enum health_state reason_state(const struct health_reason *r);
+/* Whether updating works: the searches and the patches, and whether this
+ * Windows still gets any. The slow signals (the agent, the logs) are read
+ * a little after the tray starts: until then nothing is claimed about
+ * searches or patches, because the registry's copy alone may be years old. */
+static void evaluate_updating(const struct health_snapshot *s, struct health_result *out)
+{
+    const struct update_signals *g = &s->sig;
+    struct servicing_context sc = {s->taken_ms, s->lim.low_disk_gb};
+    struct patch_context pc = {s->taken_ms, s->lim.patch_age_days, searching_neutral(s), 0};
+
+    servicing_evaluate(&s->pc, &sc, out);
+    if (!s->wua.read_ms) return;
+    searching_evaluate(s, out);
+    if (g->read && g->paused_until_ms && g->paused_until_ms <= s->taken_ms) pc.pause_ended_ms = g->paused_until_ms;
+    patches_evaluate(&s->patches, &pc, out);
+}
 
 static void evaluate_pending(const struct health_snapshot *s,
                              const struct health_watch *w, enum svc_id id,
@@ -188,134 +186,6 @@ void health_evaluate(const struct health_snapshot *s, const struct health_watch 
     for (int i = 0; i < SVC_COUNT; i++)
         evaluate_service(s, w, (enum svc_id)i, out);
     evaluate_signals(s, out);
-    outcome_evaluate(s, out);
-
-    /* Worst reasons first, so a one-line summary shows the one that matters. */
-    for (unsigned i = 1; i < out->n_reasons; i++) {
-        struct health_reason key = out->reasons[i];
-        unsigned j = i;
-        while (j > 0 && health_level_rank(out->reasons[j - 1].level) <
-                            health_level_rank(key.level)) {
-            out->reasons[j] = out->reasons[j - 1];
-            j--;
-        }
-        out->reasons[j] = key;
-    }
-
-    out->state = STATE_OK;
-    for (unsigned i = 0; i < out->n_reasons; i++) {
-        enum health_state st = reason_state(&out->reasons[i]);
-        if (st < out->state) out->state = st;
-    }
-}
-
-int health_level_rank(enum health_level level)
-{
-    switch (level) {
-    case HEALTH_OK: return 0;
-    case HEALTH_UNKNOWN: return 1;
-    case HEALTH_ATTENTION: return 2;
-    case HEALTH_BROKEN: return 3;
-    }
-    return 1;
-}
-
-const char *health_level_keyword(enum health_level level)
-{
-    switch (level) {
-    case HEALTH_OK: return "ok";
-    case HEALTH_ATTENTION: return "warning";
-    case HEALTH_BROKEN: return "critical";
-    case HEALTH_UNKNOWN: break;
-    }
-    return "unknown";
-}
-
-int health_level_msg(enum health_level level)
-{
-    switch (level) {
-    case HEALTH_OK: return IDS_LEVEL_OK;
-    case HEALTH_ATTENTION: return IDS_LEVEL_ATTENTION;
-    case HEALTH_BROKEN: return IDS_LEVEL_BROKEN;
-    case HEALTH_UNKNOWN: break;
-    }
-    return IDS_LEVEL_UNKNOWN;
-}
-
-/* Per reason: its code in JSON, its message, the state it stands for when it
- * counts against health (level above OK), and when it is informational
- * (STATE_COUNT: it does not choose the state then). */
-static const struct {
-    const char *code;
-    int msg;
-    enum health_state state, state_if_ok;
-} reason_table[REASON_KIND_COUNT] = {
-    [REASON_DISABLED] = {"disabled", IDS_REASON_DISABLED, STATE_BROKEN, STATE_COUNT},
-    [REASON_MISSING] = {"missing", IDS_REASON_MISSING, STATE_BROKEN, STATE_COUNT},
-    [REASON_STUCK_STARTING] = {"stuck_starting", IDS_REASON_STUCK_STARTING, STATE_BROKEN, STATE_COUNT},
-    [REASON_STUCK_STOPPING] = {"stuck_stopping", IDS_REASON_STUCK_STOPPING, STATE_BROKEN, STATE_COUNT},
-    [REASON_ACCESS_DENIED] = {"access_denied", IDS_REASON_ACCESS_DENIED, STATE_ATTENTION, STATE_COUNT},
-    [REASON_QUERY_FAILED] = {"query_failed", IDS_REASON_QUERY_FAILED, STATE_UNKNOWN, STATE_COUNT},
-    [REASON_STARTING] = {"starting", IDS_REASON_STARTING, STATE_WORKING, STATE_WORKING},
-    [REASON_STOPPING] = {"stopping", IDS_REASON_STOPPING, STATE_WORKING, STATE_WORKING},
-    [REASON_AUTO_STOPPED] = {"auto_stopped", IDS_REASON_AUTO_STOPPED, STATE_ATTENTION, STATE_COUNT},
-    [REASON_PAUSED] = {"paused", IDS_REASON_PAUSED, STATE_ATTENTION, STATE_COUNT},
-    [REASON_REBOOT_REQUIRED] = {"reboot_required", IDS_REASON_REBOOT_REQUIRED, STATE_RESTART_NEEDED, STATE_COUNT},
-    [REASON_UPDATES_PAUSED] = {"updates_paused", IDS_REASON_UPDATES_PAUSED, STATE_PAUSED, STATE_PAUSED},
-    [REASON_MANAGED] = {"managed", IDS_REASON_MANAGED, STATE_MANAGED, STATE_MANAGED},
-    [REASON_POLICY_NO_AUTO_UPDATE] = {"policy_no_auto_update", IDS_REASON_POLICY_NO_AUTO_UPDATE, STATE_ATTENTION,
-                                      STATE_COUNT},
-    [REASON_POLICY_NO_WU_ACCESS] = {"policy_no_windows_update_access", IDS_REASON_POLICY_NO_WU_ACCESS,
-                                    STATE_ATTENTION, STATE_COUNT},
-    [REASON_POLICY_NO_INTERNET] = {"policy_no_internet_locations", IDS_REASON_POLICY_NO_INTERNET, STATE_ATTENTION,
-                                   STATE_COUNT},
-    [REASON_STALLED_SEARCH] = {"stalled_search", IDS_REASON_STALLED_SEARCH, STATE_STALLED, STATE_COUNT},
-    [REASON_STALLED_INSTALL] = {"stalled_install", IDS_REASON_STALLED_INSTALL, STATE_STALLED, STATE_COUNT},
-    [REASON_LAST_OP_FAILED] = {"last_operation_failed", IDS_REASON_LAST_OP_FAILED, STATE_FAILING, STATE_COUNT},
-    [REASON_OUTCOME_UNKNOWN] = {"outcome_unknown", IDS_REASON_OUTCOME_UNKNOWN, STATE_UNKNOWN, STATE_COUNT},
-    [REASON_LAST_SEARCH] = {"last_search", IDS_REASON_LAST_SEARCH, STATE_COUNT, STATE_COUNT},
-    [REASON_LAST_INSTALL] = {"last_install", IDS_REASON_LAST_INSTALL, STATE_COUNT, STATE_COUNT},
-    [REASON_METERED] = {"metered", IDS_REASON_METERED, STATE_COUNT, STATE_COUNT},
-};
-
-static enum health_state reason_state(const struct health_reason *r)
-{
-    if ((unsigned)r->kind >= REASON_KIND_COUNT) return STATE_UNKNOWN;
-    return r->level == HEALTH_OK ? reason_table[r->kind].state_if_ok : reason_table[r->kind].state;
-}
-
-static const struct {
-    const char *keyword;
-    int msg;
-} state_table[STATE_COUNT] = {
-    [STATE_BROKEN] = {"broken", IDS_STATE_NAME_BROKEN},
-    [STATE_STALLED] = {"stalled", IDS_STATE_NAME_STALLED},
-    [STATE_FAILING] = {"failing", IDS_STATE_NAME_FAILING},
-    [STATE_ATTENTION] = {"attention", IDS_STATE_NAME_ATTENTION},
-    [STATE_RESTART_NEEDED] = {"restart_needed", IDS_STATE_NAME_RESTART_NEEDED},
-    [STATE_WORKING] = {"working", IDS_STATE_NAME_WORKING},
-    [STATE_UNKNOWN] = {"unknown", IDS_STATE_NAME_UNKNOWN},
-    [STATE_PAUSED] = {"paused", IDS_STATE_NAME_PAUSED},
-    [STATE_MANAGED] = {"managed", IDS_STATE_NAME_MANAGED},
-    [STATE_OK] = {"ok", IDS_STATE_NAME_OK},
-};
-
-const char *health_state_keyword(enum health_state state)
-{
-    return (unsigned)state < STATE_COUNT ? state_table[state].keyword : "unknown";
-}
-
-int health_state_msg(enum health_state state)
-{
-    return (unsigned)state < STATE_COUNT ? state_table[state].msg : IDS_STATE_NAME_UNKNOWN;
-}
-
-int health_reason_msg(enum reason_kind kind)
-{
-    return (unsigned)kind < REASON_KIND_COUNT ? reason_table[kind].msg : IDS_REASON_QUERY_FAILED;
-}
-
-const char *health_reason_code(enum reason_kind kind)
-{
-    return (unsigned)kind < REASON_KIND_COUNT ? reason_table[kind].code : "unknown";
+    evaluate_updating(s, out);
+    health_finish(out);
 }

@@ -60,6 +60,8 @@ enum menu_cmd menu_click_action(const struct menu_state *st)
         return st->level == HEALTH_BROKEN ? MENU_CMD_RESTART : MENU_CMD_NONE;
     case STATE_STALLED:
     case STATE_FAILING: return MENU_CMD_TROUBLESHOOT;
+    /* Out of support: the newer version and ESU enrolment are both in Windows Update settings. */
+    case STATE_UNSUPPORTED:
     case STATE_RESTART_NEEDED: return MENU_CMD_SETTINGS;
     default: return MENU_CMD_NONE; /* nothing to fix: the menu */
     }

@@ -34,12 +34,40 @@
 #define IDS_REASON_POLICY_NO_WU_ACCESS 154
 #define IDS_REASON_POLICY_NO_INTERNET 155
 #define IDS_REASON_STALLED_SEARCH 156  /* %s = date of the last successful search */
-#define IDS_REASON_STALLED_INSTALL 157 /* %s = date of the last successful installation */
-#define IDS_REASON_LAST_OP_FAILED 158  /* %s = date, then %08lX = the error code */
 #define IDS_REASON_OUTCOME_UNKNOWN 159
 #define IDS_REASON_LAST_SEARCH 161     /* %s = date */
-#define IDS_REASON_LAST_INSTALL 162    /* %s = date */
 #define IDS_REASON_METERED 163
+#define IDS_REASON_SEARCH_FAILED 164   /* %s = date, then %08lX = the error code */
+#define IDS_REASON_AGENT_REFUSED 165
+#define IDS_REASON_PATCH_FAILING 166   /* %s title, %u attempts, %s first date, %08lX code */
+#define IDS_REASON_PATCH_FAILED_ONCE 167 /* %s title, %s date, %08lX code */
+#define IDS_REASON_PATCH_STALLED 168   /* %s date, %s title */
+#define IDS_REASON_PATCH_WAITING 169   /* %s date, %s title */
+#define IDS_REASON_PATCH_NONE 180
+#define IDS_REASON_PATCH_UNKNOWN 181
+#define IDS_REASON_LAST_PATCH 182      /* %s date, %s title */
+#define IDS_REASON_END_OF_SERVICE 183  /* %s version, %s date */
+#define IDS_REASON_END_OF_SERVICE_SOON 184 /* %s version, %s date */
+#define IDS_REASON_SUPPORTED 185       /* %s version, %s date */
+#define IDS_REASON_ESU 186             /* %s version, %s date */
+#define IDS_REASON_BUILD_NEWER 187     /* %u build */
+#define IDS_REASON_LOW_DISK 188        /* %u GB */
+#define IDS_REASON_SAFEGUARD_HOLD 189  /* %s the version held back */
+#define IDS_NEXT_UPGRADE_WIN11 190
+#define IDS_NEXT_ESU_WIN10 191
+#define IDS_NEXT_UPGRADE 192
+#define IDS_NEXT_STORAGE 193
+#define IDS_NEXT_ESU_CHECK 194
+#define IDS_STATE_NAME_UNSUPPORTED 195
+
+/* Kinds of update (update_kind.c), for the details. */
+#define IDS_KIND_OS_SECURITY 700
+#define IDS_KIND_DEFENDER 701
+#define IDS_KIND_MSRT 702
+#define IDS_KIND_STORE_APP 703
+#define IDS_KIND_DRIVER 704
+#define IDS_KIND_FEATURE 705
+#define IDS_KIND_OTHER 706
 #define IDS_ALL_GOOD 160
 
 /* States (health_state): the first word of the tooltip and the details. */
@@ -75,19 +103,21 @@
 #define IDS_DETAILS_READ_AT 602    /* "Read at %s (UTC)." */
 #define IDS_DETAILS_SERVICE 603    /* "%s (%s): %s, start type %s" */
 #define IDS_DETAILS_SEARCH 604     /* "Last successful search for updates: %s" */
-#define IDS_DETAILS_INSTALL 605    /* "Last successful installation: %s" */
-#define IDS_DETAILS_OP_FAILED 606  /* "Last update attempt: failed on %s with 0x%08lX" */
-#define IDS_DETAILS_OP_OK 607      /* "Last update attempt: succeeded on %s" */
-#define IDS_DETAILS_OP_NONE 608    /* "Update history: empty" */
-#define IDS_DETAILS_OP_UNKNOWN 609 /* "Update history: %s" (not available, not asked yet) */
+#define IDS_DETAILS_SOURCES 605    /* "Update history: %s; System log: %s; Operational log: %s; waiting updates: %s" */
+#define IDS_DETAILS_LAST_PATCH 606 /* "Newest security update for Windows: %s" */
+#define IDS_DETAILS_KIND 607       /* "%s: installed %s; last failure %s" */
+#define IDS_DETAILS_PENDING 608    /* "Security updates waiting: %u (the oldest published %s)" */
+#define IDS_DETAILS_WINDOWS 609    /* "Windows: %s (build %u.%u, %s)" */
 #define IDS_DETAILS_REBOOT 610     /* "Restart required: %s" */
 #define IDS_DETAILS_PAUSED 611     /* "Updates paused until: %s" */
 #define IDS_DETAILS_MANAGED 612    /* "Managed by an organisation: %s" */
 #define IDS_DETAILS_AGENT 613      /* "Windows Update Agent: %s" */
 #define IDS_DETAILS_POLICIES 614   /* "Policies that turn updating off: %s" */
 #define IDS_DETAILS_METERED 615    /* "Metered connection: %s" */
-#define IDS_DETAILS_EVENTS 616     /* "Unresolved failures in the update event log: %s" */
-#define IDS_DETAILS_EVENT_FAILURE 617 /* "... failed on %s with error 0x%08lX" */
+#define IDS_DETAILS_ESU 616        /* "Extended Security Updates: %s" */
+#define IDS_DETAILS_DISK 617       /* "Free space on the system drive: %s" */
+#define IDS_DETAILS_HOLD 618       /* "Safeguard hold: %s" */
+#define IDS_DETAILS_WINDOWS_NA 619 /* "Windows version: %s" */
 #define IDS_WORD_YES 620
 #define IDS_WORD_NO 621
 #define IDS_WORD_UNAVAILABLE 622   /* "not available" */
@@ -96,6 +126,14 @@
 #define IDS_WORD_FROM_REGISTRY 625 /* "%s (registry)" */
 #define IDS_WORD_NONE 626
 #define IDS_WORD_AVAILABLE 627
+#define IDS_WORD_READ 628          /* "read" */
+#define IDS_WORD_NEVER 629         /* "never" */
+#define IDS_WORD_FROM_EVENT_LOG 630 /* "%s (update event log)" */
+#define IDS_WORD_FAILURE 631       /* "%s (error 0x%08lX)" */
+#define IDS_WORD_ESU_COMMERCIAL 632 /* "commercial, year %u" */
+#define IDS_WORD_ESU_CONSUMER 633  /* "consumer (as reported by Windows)" */
+#define IDS_WORD_GB 634            /* "%u GB" */
+#define IDS_WORD_DATED_TITLE 635   /* "%s: %s" (a day, a title) */
 #define IDS_BALLOON_TITLE 220
 #define IDS_RESTART_TITLE 221
 #define IDS_OPEN_FAILED 222     /* "Windows could not open %s." */

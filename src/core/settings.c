@@ -6,10 +6,11 @@
 const struct setting_desc settings_table[SETTING_COUNT] = {
     [SETTING_POLL_MINUTES] = {SETTING_POLL_MINUTES, L"PollMinutes", SETTING_TYPE_UINT, 5, 1, 1440},
     [SETTING_STALLED_SEARCH_DAYS] = {SETTING_STALLED_SEARCH_DAYS, L"StalledSearchDays", SETTING_TYPE_UINT, 7, 1, 90},
-    [SETTING_STALLED_INSTALL_DAYS] = {SETTING_STALLED_INSTALL_DAYS, L"StalledInstallDays", SETTING_TYPE_UINT, 30, 7, 365},
+    [SETTING_PATCH_AGE_DAYS] = {SETTING_PATCH_AGE_DAYS, L"PatchAgeDays", SETTING_TYPE_UINT, 45, 20, 180},
     [SETTING_REBOOT_OVERDUE_HOURS] = {SETTING_REBOOT_OVERDUE_HOURS, L"RebootOverdueHours", SETTING_TYPE_UINT, 24, 1, 720},
     [SETTING_INCLUDE_BITS] = {SETTING_INCLUDE_BITS, L"IncludeBits", SETTING_TYPE_BOOL, 0, 0, 1},
     [SETTING_ALERTS] = {SETTING_ALERTS, L"Alerts", SETTING_TYPE_BOOL, 1, 0, 1},
+    [SETTING_LOW_DISK_GB] = {SETTING_LOW_DISK_GB, L"LowDiskSpaceGB", SETTING_TYPE_UINT, 10, 1, 100},
 };
 
 /* ASCII only, like the names in the table; locale-independent on purpose. */
@@ -30,10 +31,11 @@ static void set_value(struct settings *s, enum setting_id id, uint32_t v)
     switch (id) {
     case SETTING_POLL_MINUTES: s->poll_minutes = v; break;
     case SETTING_STALLED_SEARCH_DAYS: s->stalled_search_days = v; break;
-    case SETTING_STALLED_INSTALL_DAYS: s->stalled_install_days = v; break;
+    case SETTING_PATCH_AGE_DAYS: s->patch_age_days = v; break;
     case SETTING_REBOOT_OVERDUE_HOURS: s->reboot_overdue_hours = v; break;
     case SETTING_INCLUDE_BITS: s->include_bits = v != 0; break;
     case SETTING_ALERTS: s->alerts = v != 0; break;
+    case SETTING_LOW_DISK_GB: s->low_disk_gb = v; break;
     case SETTING_COUNT: break;
     }
 }
@@ -43,10 +45,11 @@ uint32_t settings_get(const struct settings *s, enum setting_id id)
     switch (id) {
     case SETTING_POLL_MINUTES: return s->poll_minutes;
     case SETTING_STALLED_SEARCH_DAYS: return s->stalled_search_days;
-    case SETTING_STALLED_INSTALL_DAYS: return s->stalled_install_days;
+    case SETTING_PATCH_AGE_DAYS: return s->patch_age_days;
     case SETTING_REBOOT_OVERDUE_HOURS: return s->reboot_overdue_hours;
     case SETTING_INCLUDE_BITS: return s->include_bits ? 1u : 0u;
     case SETTING_ALERTS: return s->alerts ? 1u : 0u;
+    case SETTING_LOW_DISK_GB: return s->low_disk_gb;
     case SETTING_COUNT: break;
     }
     return 0;

@@ -13,10 +13,11 @@
 enum setting_id {
     SETTING_POLL_MINUTES,          /* safety poll of the services */
     SETTING_STALLED_SEARCH_DAYS,   /* no successful search for longer = stalled */
-    SETTING_STALLED_INSTALL_DAYS,  /* no successful install for longer (updates found) = stalled */
+    SETTING_PATCH_AGE_DAYS,        /* no OS security update installed for longer = stalled */
     SETTING_REBOOT_OVERDUE_HOURS,  /* a pending restart is worth attention after */
     SETTING_INCLUDE_BITS,          /* a restart also restarts BITS */
     SETTING_ALERTS,                /* balloons on/off */
+    SETTING_LOW_DISK_GB,           /* less free space on the system drive = needs attention */
     SETTING_COUNT
 };
 
@@ -48,10 +49,11 @@ extern const struct setting_desc settings_table[SETTING_COUNT];
 struct settings {
     uint32_t poll_minutes;
     uint32_t stalled_search_days;
-    uint32_t stalled_install_days;
+    uint32_t patch_age_days;
     uint32_t reboot_overdue_hours;
     bool include_bits;
     bool alerts;
+    uint32_t low_disk_gb;
     enum setting_source source[SETTING_COUNT]; /* where each value came from */
 };
 

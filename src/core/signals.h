@@ -30,19 +30,20 @@ struct update_signals {
 };
 
 
-/* What the Windows Update Agent (COM) says. Each part says whether it could
- * be read (Wine's wuapi is a stub; IAutomaticUpdates2 is missing before
- * Windows 7). Times are epoch ms, 0 when unknown. */
+/* What the Windows Update Agent (COM) says, besides the update history and
+ * the waiting updates (those are records, updates.h). Each part says whether
+ * it could be read (Wine's wuapi is a stub; IAutomaticUpdates2 is missing
+ * before Windows 7). Times are epoch ms, 0 when unknown. */
 struct wua_signals {
     bool available;              /* IAutomaticUpdates2::get_Results answered */
     uint64_t last_search_ms;
-    uint64_t last_install_ms;
+    uint64_t last_install_ms;    /* of anything, Defender definitions too: a fact, not a verdict */
     bool reboot_known;           /* ISystemInformation::get_RebootRequired answered */
     bool reboot_required;
-    bool history_known;          /* IUpdateSearcher::QueryHistory answered */
-    bool last_op_failed;         /* the newest entry ended failed or aborted */
-    uint32_t last_op_hresult;    /* its HResult (0 if none was given) */
-    uint64_t last_op_ms;         /* its date */
+    /* The agent refused this session (E_ACCESSDENIED: it does not serve
+     * remote or non-interactive sessions such as WinRM or SSH). */
+    bool access_denied;
+    uint32_t history_hresult;    /* why the history could not be read, 0 if it was (or never asked) */
     uint64_t read_ms;            /* when this was read (0: never) */
 };
 

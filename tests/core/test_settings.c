@@ -11,13 +11,15 @@ static void defaults(void)
     settings_defaults(&s);
     CHECK_EQ_INT(5, s.poll_minutes);
     CHECK_EQ_INT(7, s.stalled_search_days);
-    CHECK_EQ_INT(30, s.stalled_install_days);
+    CHECK_EQ_INT(45, s.patch_age_days);
     CHECK_EQ_INT(24, s.reboot_overdue_hours);
     CHECK_EQ_INT(0, s.include_bits);
     CHECK_EQ_INT(1, s.alerts);
+    CHECK_EQ_INT(10, s.low_disk_gb);
     /* The outcome rules use the same defaults when no setting is given. */
     CHECK_EQ_INT(HEALTH_STALLED_SEARCH_DAYS, s.stalled_search_days);
-    CHECK_EQ_INT(HEALTH_STALLED_INSTALL_DAYS, s.stalled_install_days);
+    CHECK_EQ_INT(PATCH_AGE_DAYS, s.patch_age_days);
+    CHECK_EQ_INT(DISK_LOW_DEFAULT_GB, s.low_disk_gb);
     CHECK_EQ_INT(HEALTH_REBOOT_OVERDUE_HOURS, s.reboot_overdue_hours);
     for (int i = 0; i < SETTING_COUNT; i++) {
         const struct setting_desc *d = &settings_table[i];
@@ -41,10 +43,11 @@ static void boundaries(void)
     } rows[] = {
         {L"PollMinutes", SETTING_POLL_MINUTES, 1, 1440},
         {L"StalledSearchDays", SETTING_STALLED_SEARCH_DAYS, 1, 90},
-        {L"StalledInstallDays", SETTING_STALLED_INSTALL_DAYS, 7, 365},
+        {L"PatchAgeDays", SETTING_PATCH_AGE_DAYS, 20, 180},
         {L"RebootOverdueHours", SETTING_REBOOT_OVERDUE_HOURS, 1, 720},
         {L"IncludeBits", SETTING_INCLUDE_BITS, 0, 1},
         {L"Alerts", SETTING_ALERTS, 0, 1},
+        {L"LowDiskSpaceGB", SETTING_LOW_DISK_GB, 1, 100},
     };
     static const enum setting_source sources[] = {SETTING_FROM_USER, SETTING_FROM_POLICY};
 
@@ -134,11 +137,11 @@ static void policy_beats_user(void)
 
     /* An out-of-range policy value is refused: the user's value stays. */
     settings_defaults(&s);
-    CHECK_EQ_INT(SETTING_APPLIED, settings_apply(&s, L"StalledInstallDays", 45, SETTING_FROM_USER));
-    CHECK_EQ_INT(SETTING_OUT_OF_RANGE, settings_apply(&s, L"StalledInstallDays", 6, SETTING_FROM_POLICY));
-    CHECK_EQ_INT(45, s.stalled_install_days);
-    CHECK_EQ_INT(SETTING_FROM_USER, settings_source(&s, SETTING_STALLED_INSTALL_DAYS));
-    CHECK(!settings_locked(&s, SETTING_STALLED_INSTALL_DAYS));
+    CHECK_EQ_INT(SETTING_APPLIED, settings_apply(&s, L"PatchAgeDays", 60, SETTING_FROM_USER));
+    CHECK_EQ_INT(SETTING_OUT_OF_RANGE, settings_apply(&s, L"PatchAgeDays", 19, SETTING_FROM_POLICY));
+    CHECK_EQ_INT(60, s.patch_age_days);
+    CHECK_EQ_INT(SETTING_FROM_USER, settings_source(&s, SETTING_PATCH_AGE_DAYS));
+    CHECK(!settings_locked(&s, SETTING_PATCH_AGE_DAYS));
 
     /* Later values from the same source replace earlier ones. */
     settings_defaults(&s);

@@ -61,8 +61,10 @@ choose() { # mnemonic key of a menu item
   [ -n "$m" ] && xdotool windowfocus --sync "$m" key "$1"
 }
 
-# A PC that searched for updates yesterday and installed some the day before
-# (Wine's update agent is a stub; wutray falls back on these registry dates).
+# A healthy PC replayed through the update-agent and event-log stand-ins (the
+# newest cumulative update installed 10 days ago), that searched for updates
+# yesterday (the registry's record, which the stalls below change).
+winenv_healthy "$B"
 winenv_results 1 2
 
 # 1. Start: the icon appears, green, because idle stopped services are normal.

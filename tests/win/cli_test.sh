@@ -51,17 +51,24 @@ expect_eq "no outcome known: reason" outcome_unknown "$(json 'j["reasons"][0]["c
 expect_has "no outcome known: says which" "$(json 'j["reasons"][0]["message"]')" "Windows Update Agent"
 expect_eq "no outcome known: agent" unavailable "$(json 'j["outcome"]["agent"]')"
 expect_eq "no outcome known: last search" unavailable "$(json 'j["outcome"]["last_search"]')"
-expect_eq "no outcome known: history" unavailable "$(json 'j["outcome"]["last_operation"]')"
-expect_eq "no outcome known: event log (a stub in Wine)" unavailable "$(json 'j["outcome"]["event_log"]')"
+expect_eq "no outcome known: patches" unavailable "$(json 'j["outcome"]["last_patch"]')"
+expect_eq "no outcome known: the logs (a stub in Wine)" "False False" \
+  "$(json 'str(j["outcome"]["sources"]["system_log"])+" "+str(j["outcome"]["sources"]["operational_log"])')"
+expect_has "no outcome known: patches unknown, said" "$(json '[r["message"] for r in j["reasons"] if r["code"]=="patch_unknown"][0]')" \
+  "neither the update history nor the System log"
+expect_eq "the test prefix is a supported Windows" "supported Windows 11 25H2" \
+  "$(json '[r["code"]+" "+r["subject"] for r in j["reasons"] if r["code"]=="supported"][0]')"
 expect_eq "network cost (Wine answers: unrestricted)" False "$(json 'j["outcome"]["metered"]')"
 
-# With a search yesterday and an installation two days ago on record: OK.
+# A healthy PC, replayed through the stand-ins (the newest cumulative update
+# installed 10 days ago), and a search yesterday on record: OK.
+winenv_healthy "$B"
 winenv_results 1 2
 rc=$(cli status --json)
 expect_eq "status, idle: exit" 0 "$rc"
 expect_eq "status, idle: level" ok "$(json 'j["level"]')"
 expect_eq "status, idle: state" ok "$(json 'j["state"]')"
-expect_eq "status, idle: only the dates as reasons" "last_search:ok,last_install:ok" \
+expect_eq "status, idle: only facts as reasons" "supported:ok,last_search:ok,last_patch:ok" \
   "$(json '",".join(r["code"]+":"+r["level"] for r in j["reasons"])')"
 expect_eq "status, idle: the search date's source" registry "$(json 'j["outcome"]["last_search_source"]')"
 expect_eq "status, idle: search date" "$(date -u -d '1 day ago' +%F)" "$(json 'j["outcome"]["last_search"][:10]')"
@@ -74,7 +81,7 @@ AU='HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\WindowsUpdate\Auto Update'
 POL='HKLM\SOFTWARE\Policies\Microsoft\Windows\WindowsUpdate'
 UX='HKLM\SOFTWARE\Microsoft\WindowsUpdate\UX\Settings'
 # The reasons' codes, without the informational dates of the last search and install.
-codes() { json '",".join(r["code"]+":"+r["level"] for r in j["reasons"] if r["code"] not in ("last_search", "last_install"))'; }
+codes() { json '",".join(r["code"]+":"+r["level"] for r in j["reasons"] if r["code"] not in ("last_search", "last_patch", "supported"))'; }
 reg add "$AU\RebootRequired" /f
 rc=$(cli status --json)
 expect_eq "reboot required (just now): exit" 0 "$rc"
@@ -134,11 +141,15 @@ reg delete 'HKCU\Software\wutray' /f
 rc=$(cli status)
 expect_eq "stalled, text: exit" 2 "$rc"
 expect_has "stalled, text" "$(cat "$OUT")" "Windows Update: Stalled"
-winenv_results 1 31
+winenv_results 1 2
+winenv_healthy "$B" 50
 rc=$(cli status --json)
-expect_eq "stalled install: exit" 2 "$rc"
-expect_eq "stalled install: reasons" "stalled_install:critical" "$(codes)"
-winenv_results 9 31
+expect_eq "no security update for 50 days: exit" 2 "$rc"
+expect_eq "no security update for 50 days: reasons" "patch_stalled:critical" "$(codes)"
+expect_eq "no security update for 50 days: Defender yesterday is a fact" "$(date -u -d '1 day ago' +%F)" \
+  "$(json 'j["outcome"]["kinds"]["defender"]["installed"][:10]')"
+winenv_healthy "$B"
+winenv_results 9 2
 reg add "$UX" /v PauseUpdatesExpiryTime /t REG_SZ /d 2099-01-01T00:00:00Z /f
 rc=$(cli status --json)
 expect_eq "stalled but paused: exit" 0 "$rc"

@@ -128,14 +128,14 @@ static void user_and_policy(void)
     }
     set_dword(user, L"PollMinutes", 10);
     set_dword(user, L"StalledSearchDays", 14);
-    set_dword(user, L"StalledInstallDays", 45);
+    set_dword(user, L"PatchAgeDays", 60);
     set_dword(user, L"RebootOverdueHours", 0);                       /* below 1: refused */
     set_raw(user, L"IncludeBits", REG_SZ, one_sz, sizeof(one_sz));   /* wrong type: ignored */
     set_dword(user, L"Alerts", 0);
     set_dword(user, L"NoSuchSetting", 1);                             /* not ours: not read */
 
     set_dword(policy, L"PollMinutes", 60);                            /* beats the user's 10 */
-    set_dword(policy, L"StalledInstallDays", 400);                    /* above 365: user's 45 stays */
+    set_dword(policy, L"PatchAgeDays", 400);                          /* above 180: the user's 60 stays */
     set_dword(policy, L"IncludeBits", 1);
     set_raw(policy, L"Alerts", REG_QWORD, &qword_one, sizeof(qword_one));
     set_raw(policy, L"StalledSearchDays", REG_BINARY, four, sizeof(four));
@@ -147,9 +147,9 @@ static void user_and_policy(void)
     CHECK(settings_locked(&s, SETTING_POLL_MINUTES));
     CHECK_EQ_INT(14, s.stalled_search_days);
     CHECK_EQ_INT(SETTING_FROM_USER, settings_source(&s, SETTING_STALLED_SEARCH_DAYS));
-    CHECK_EQ_INT(45, s.stalled_install_days);
-    CHECK_EQ_INT(SETTING_FROM_USER, settings_source(&s, SETTING_STALLED_INSTALL_DAYS));
-    CHECK(!settings_locked(&s, SETTING_STALLED_INSTALL_DAYS));
+    CHECK_EQ_INT(60, s.patch_age_days);
+    CHECK_EQ_INT(SETTING_FROM_USER, settings_source(&s, SETTING_PATCH_AGE_DAYS));
+    CHECK(!settings_locked(&s, SETTING_PATCH_AGE_DAYS));
     CHECK_EQ_INT(24, s.reboot_overdue_hours);
     CHECK_EQ_INT(SETTING_FROM_DEFAULT, settings_source(&s, SETTING_REBOOT_OVERDUE_HOURS));
     CHECK_EQ_INT(1, s.include_bits);
@@ -160,7 +160,7 @@ static void user_and_policy(void)
     CHECK_EQ_INT(6, f.n);
     CHECK(refused(&f, SETTING_FROM_USER, SETTING_REBOOT_OVERDUE_HOURS, REGSETTINGS_OUT_OF_RANGE, REG_DWORD, 0));
     CHECK(refused(&f, SETTING_FROM_USER, SETTING_INCLUDE_BITS, REGSETTINGS_WRONG_TYPE, REG_SZ, 0));
-    CHECK(refused(&f, SETTING_FROM_POLICY, SETTING_STALLED_INSTALL_DAYS, REGSETTINGS_OUT_OF_RANGE, REG_DWORD, 400));
+    CHECK(refused(&f, SETTING_FROM_POLICY, SETTING_PATCH_AGE_DAYS, REGSETTINGS_OUT_OF_RANGE, REG_DWORD, 400));
     CHECK(refused(&f, SETTING_FROM_POLICY, SETTING_ALERTS, REGSETTINGS_WRONG_TYPE, REG_QWORD, 0));
     CHECK(refused(&f, SETTING_FROM_POLICY, SETTING_STALLED_SEARCH_DAYS, REGSETTINGS_WRONG_TYPE, REG_BINARY, 0));
     CHECK(refused(&f, SETTING_FROM_POLICY, SETTING_REBOOT_OVERDUE_HOURS, REGSETTINGS_WRONG_TYPE,
@@ -178,12 +178,12 @@ static void user_and_policy(void)
 
     /* A valid policy value replaces a refused one, and the user's stays shadowed. */
     set_dword(policy, L"Alerts", 1);
-    set_dword(policy, L"StalledInstallDays", 7);
+    set_dword(policy, L"PatchAgeDays", 30);
     regsettings_read(&s);
     CHECK_EQ_INT(1, s.alerts);
     CHECK_EQ_INT(SETTING_FROM_POLICY, settings_source(&s, SETTING_ALERTS));
-    CHECK_EQ_INT(7, s.stalled_install_days);
-    CHECK_EQ_INT(SETTING_FROM_POLICY, settings_source(&s, SETTING_STALLED_INSTALL_DAYS));
+    CHECK_EQ_INT(30, s.patch_age_days);
+    CHECK_EQ_INT(SETTING_FROM_POLICY, settings_source(&s, SETTING_PATCH_AGE_DAYS));
     RegCloseKey(policy);
 
     /* Without the policy key the user's own values take over. */
@@ -201,7 +201,7 @@ static void user_and_policy(void)
     CHECK_EQ_INT(SETTING_FROM_USER, settings_source(&s, SETTING_POLL_MINUTES));
     CHECK_EQ_INT(0, s.include_bits);
     CHECK_EQ_INT(SETTING_FROM_DEFAULT, settings_source(&s, SETTING_INCLUDE_BITS));
-    CHECK_EQ_INT(45, s.stalled_install_days);
+    CHECK_EQ_INT(60, s.patch_age_days);
     CHECK_EQ_INT(0, s.alerts);
     RegCloseKey(user);
 }

@@ -1,7 +1,8 @@
 /* What a user reads for the update states, from the real string table: the
- * tooltip's first word, the balloon's sentence for a failure with its
- * explanation and next step, and the JSON fields. The update agent's history
- * is a stub under Wine, so the failure is given here as the agent would. */
+ * tooltip's first word, the balloon's sentence for a failing cumulative
+ * update with its explanation and next step, the servicing states, the
+ * details window and the JSON fields. The summaries are given here as the
+ * adapters would produce them (the adapters' own tests replay scenarios). */
 #include <windows.h>
 #include <string.h>
 
@@ -11,13 +12,14 @@
 
 #define DAY_MS (24ull * 60 * 60 * 1000)
 #define NOW 1764000000000ull /* 2025-11-24T16:00:00Z */
+#define CU "2025-11 Cumulative Update for Windows 11 Version 25H2 for x64-based Systems (KB5068861)"
 
 static struct health_snapshot base(void)
 {
     struct health_snapshot s;
     ZeroMemory(&s, sizeof(s));
     s.taken_ms = NOW;
-    s.os_build = 19045;
+    s.os_build = 26200;
     for (int i = 0; i < SVC_COUNT; i++) {
         s.svc[i].presence = SVC_PRESENT;
         s.svc[i].state = SVC_STOPPED;
@@ -27,7 +29,22 @@ static struct health_snapshot base(void)
     s.wua.read_ms = NOW;
     s.wua.available = true;
     s.wua.last_search_ms = NOW - DAY_MS;
-    s.wua.last_install_ms = NOW - 5 * DAY_MS;
+    s.wua.last_install_ms = NOW - DAY_MS / 2;
+    s.patches.history_read = true;
+    s.patches.system_log_read = true;
+    s.patches.last_patch_ms = NOW - 12 * DAY_MS;
+    strcpy(s.patches.last_patch_title, "2025-10 Cumulative Update for Windows 11 Version 25H2 (KB5066835)");
+    s.patches.installed_ms[UPD_KIND_OS_SECURITY] = s.patches.last_patch_ms;
+    s.patches.installed_ms[UPD_KIND_DEFENDER] = NOW - DAY_MS / 2;
+    s.pc.os.read = true;
+    s.pc.os.build = 26200;
+    s.pc.os.ubr = 7171;
+    strcpy(s.pc.os.display_version, "25H2");
+    strcpy(s.pc.os.edition, "Professional");
+    strcpy(s.pc.os.installation_type, "Client");
+    s.pc.disk.known = true;
+    s.pc.disk.free_bytes = 80ull << 30;
+    s.pc.hold.read = true;
     return s;
 }
 
@@ -45,97 +62,137 @@ static void has_w(const char *what, const wchar_t *text, const wchar_t *needle)
 
 int wmain(void)
 {
-    static char json[8192];
+    static char json[32768];
+    static wchar_t head[128], why[4096], signals[4096];
     struct health_snapshot s = base();
     struct health_result r;
     wchar_t text[512];
 
-    /* Failing: the last installation failed because the server's name did not resolve. */
-    s.wua.history_known = true;
-    s.wua.last_op_failed = true;
-    s.wua.last_op_hresult = 0x8024402Cu;
-    s.wua.last_op_ms = NOW - DAY_MS / 2;
+    /* Healthy: OK, and the newest patch and the support end are said. */
+    health_evaluate(&s, NULL, &r);
+    CHECK_EQ_INT(STATE_OK, r.state);
+    report_details(&s, &r, head, ARRAYSIZE(head), why, ARRAYSIZE(why), signals, ARRAYSIZE(signals));
+    has_w("details: heading", head, L"Windows Update: OK");
+    has_w("details: patch", why, L"Newest security update, installed on 2025-11-12: 2025-10 Cumulative Update");
+    has_w("details: supported", why, L"Windows 11 25H2 gets security updates until 2027-10-12.");
+    has_w("details: Defender is a fact", signals, L"Defender definitions and platform: installed 2025-11-24; last failure none");
+    has_w("details: windows", signals, L"Windows: Windows 11 25H2 (build 26200.7171, Professional)");
+    has_w("details: sources", signals, L"Update history: read; System log: read; Operational log: not available");
+    has_w("details: disk", signals, L"Free space on the system drive: 80 GB");
+    has_w("details: hold", signals, L"Safeguard hold: none");
+    has_w("details: services", signals, L"(wuauserv): stopped, start type manual");
+
+    /* Failing: the cumulative update failed three times; the balloon names
+     * it, the error, what it means and the next step. */
+    s.patches.failing.count = 3;
+    s.patches.failing.first_ms = NOW - 20 * DAY_MS;
+    s.patches.failing.last_ms = NOW - DAY_MS;
+    s.patches.failing.code = 0x800F0922u;
+    s.patches.failing.what = UPD_INSTALL_FAILED;
+    strcpy(s.patches.failing.title, CU);
     health_evaluate(&s, NULL, &r);
     CHECK_EQ_INT(STATE_FAILING, r.state);
     report_tooltip(&r, text, ARRAYSIZE(text));
     has_w("tooltip", text, L"Failing");
     report_summary(&r, text, ARRAYSIZE(text));
-    has_w("balloon", text, L"The last update attempt (2025-11-24) failed with error 0x8024402C.");
-    has_w("balloon: the next step", text, L"internet");
+    has_w("balloon", text, L"2025-11 Cumulative Update for Windows 11 Version 25H2 for x64-based Systems (KB5068861) has "
+                           L"failed 3 times since 2025-11-04 (error 0x800F0922).");
     CHECK(report_json(&s, &r, json, sizeof(json)));
     has("json", json, "\"state\":\"failing\"");
-    has("json", json, "\"code\":\"last_operation_failed\"");
-    has("json", json, "\"error\":\"0x8024402C\"");
-    has("json", json, "\"error_name\":\"WU_E_PT_WINHTTP_NAME_NOT_RESOLVED\"");
-    has("json", json, "\"next_step\":");
-    has("json", json, "\"last_operation\":{\"failed\":true,\"hresult\":\"0x8024402C\"");
+    has("json", json, "\"code\":\"patch_failing\"");
+    has("json", json, "\"error\":\"0x800F0922\"");
+    has("json", json, "\"count\":3");
+    has("json", json, "\"failing\":{\"title\":\"" CU "\",\"attempts\":3,\"first\":\"2025-11-04T16:00:00Z\"");
     has("json", json, "\"last_search_source\":\"agent\"");
-    {
-        /* The details window: the state, every reason with the explanation,
-         * and every signal with its value and source. */
-        static wchar_t head[128], why[2048], signals[2048];
-        report_details(&s, &r, head, ARRAYSIZE(head), why, ARRAYSIZE(why), signals, ARRAYSIZE(signals));
-        has_w("details: heading", head, L"Windows Update: Failing");
-        has_w("details: why", why, L"failed with error 0x8024402C");
-        has_w("details: why explains", why, L"\n");
-        has_w("details: agent", signals, L"Windows Update Agent: available");
-        has_w("details: search and its source", signals,
-              L"Last successful search for updates: 2025-11-23 (Windows Update Agent)");
-        has_w("details: history", signals, L"Last update attempt: failed on 2025-11-24 with error 0x8024402C");
-        has_w("details: services", signals, L"(wuauserv): stopped, start type manual");
-        has_w("details: policies", signals, L"Policies that turn updating off: none");
-        s.wua.available = false;
-        s.wua.history_known = false;
-        s.sig.last_search_ms = NOW - 3 * DAY_MS;
-        health_evaluate(&s, NULL, &r);
-        report_details(&s, &r, head, ARRAYSIZE(head), why, ARRAYSIZE(why), signals, ARRAYSIZE(signals));
-        has_w("details: agent missing", signals, L"Windows Update Agent: not available");
-        has_w("details: registry date", signals, L"Last successful search for updates: 2025-11-21 (registry)");
-        has_w("details: install unknown", signals, L"Last successful installation of updates: not available");
-        has_w("details: no history", signals, L"Update history: not available");
-        s.wua.read_ms = 0; /* not asked yet (the tray asks 10 s after it starts) */
-        report_details(&s, &r, head, ARRAYSIZE(head), why, ARRAYSIZE(why), signals, ARRAYSIZE(signals));
-        has_w("details: agent not asked", signals, L"Windows Update Agent: not asked yet");
-        has_w("details: history not asked", signals, L"Update history: not asked yet");
-        has_w("details: events not asked", signals, L"Unresolved failures in the update event log: not asked yet");
-        s = base();
-        s.wua.history_known = true;
-        s.wua.last_op_failed = true;
-        s.wua.last_op_ms = NOW - DAY_MS / 2;
-    }
-
-    /* An unknown code still gets words and a next step. */
-    s.wua.last_op_hresult = 0x8024ABCDu;
+    has("json", json, "\"windows\":{\"name\":\"Windows 11 25H2\",\"build\":26200,\"ubr\":7171");
+    has("json", json, "\"disk_free_gb\":80");
+    has("json", json, "\"safeguard_hold\":null");
+    s.patches.failing.count = 1;
+    s.patches.failing.first_ms = s.patches.failing.last_ms;
     health_evaluate(&s, NULL, &r);
     report_summary(&r, text, ARRAYSIZE(text));
-    has_w("balloon, unknown code", text, L"0x8024ABCD");
-    CHECK(report_json(&s, &r, json, sizeof(json)));
-    has("json, unknown code", json, "\"error_name\":null");
+    has_w("balloon, once", text, L"(KB5068861) failed on 2025-11-23 (error 0x800F0922).");
+    s.patches.failing.count = 0;
 
-    /* The event log's failure, newer than the history's: its code, in JSON and details. */
+    /* Out of support: the state, the date and the next step. */
     s = base();
-    s.ev.read = true;
-    s.ev.last_failure_ms = NOW - DAY_MS / 4;
-    s.ev.last_failure_op = WU_OP_DOWNLOAD;
-    s.ev.last_failure_code = 0x80240034u;
+    s.pc.os.build = 19045;
+    strcpy(s.pc.os.display_version, "22H2");
     health_evaluate(&s, NULL, &r);
-    CHECK_EQ_INT(STATE_FAILING, r.state);
+    CHECK_EQ_INT(STATE_UNSUPPORTED, r.state);
+    CHECK_EQ_INT(HEALTH_BROKEN, r.level);
+    report_tooltip(&r, text, ARRAYSIZE(text));
+    has_w("tooltip, unsupported", text, L"No longer gets security updates");
+    report_summary(&r, text, ARRAYSIZE(text));
+    has_w("balloon, unsupported", text, L"Windows 10 22H2 no longer gets security updates: they ended on 2025-10-14.");
+    has_w("balloon, ESU next step", text, L"Extended Security Updates");
     CHECK(report_json(&s, &r, json, sizeof(json)));
-    has("json: event log", json,
-        "\"event_log\":{\"last_failure\":{\"operation\":\"download\",\"hresult\":\"0x80240034\",\"date\":\"2025-11-24T10:00:00Z\"},\"updates_found\":null}");
-    has("json: the reason's name", json, "\"error_name\":\"WU_E_DOWNLOAD_FAILED\"");
-
-    /* Stalled: the tooltip names the state and the date. */
-    s = base();
-    s.wua.last_search_ms = NOW - 10 * DAY_MS;
+    has("json, unsupported", json, "\"state\":\"unsupported\"");
+    has("json, esu", json, "\"esu\":{\"commercial_year\":\"unavailable\",\"consumer\":\"unavailable\"}");
+    s.pc.esu.commercial_read = true;
+    s.pc.esu.commercial_year = 2;
+    s.taken_ms = 1796000000000ull; /* 2026-11-30 */
+    s.wua.read_ms = 0; /* not asked yet (the tray asks 10 s after it starts): nothing read */
+    ZeroMemory(&s.patches, sizeof(s.patches));
     health_evaluate(&s, NULL, &r);
+    CHECK_EQ_INT(STATE_OK, r.state);
+    report_details(&s, &r, head, ARRAYSIZE(head), why, ARRAYSIZE(why), signals, ARRAYSIZE(signals));
+    has_w("details: ESU", why, L"Windows 10 22H2 gets security updates through Extended Security Updates until 2027-10-12");
+    has_w("details: ESU line", signals, L"Extended Security Updates: commercial, year 2");
+    has_w("details: not asked", signals, L"Update history: not asked yet");
+
+    /* Stalled: no OS patch for 50 days; Defender yesterday does not count. */
+    s = base();
+    s.patches.last_patch_ms = NOW - 50 * DAY_MS;
+    health_evaluate(&s, NULL, &r);
+    CHECK_EQ_INT(STATE_STALLED, r.state);
     report_tooltip(&r, text, ARRAYSIZE(text));
     has_w("tooltip, stalled", text, L"Stalled");
-    has_w("tooltip, stalled", text, L"since 2025-11-14");
+    has_w("tooltip, stalled date", text, L"since 2025-10-05");
     report_state_line(&s, &r, text, ARRAYSIZE(text));
     has_w("state line", text, L"critical wuauserv=stopped UsoSvc=stopped state=stalled");
 
+    /* Low disk space and a safeguard hold. */
+    s = base();
+    s.pc.disk.free_bytes = 6ull << 30;
+    s.pc.hold.held = true;
+    strcpy(s.pc.hold.target, "GE24H2");
+    health_evaluate(&s, NULL, &r);
+    CHECK_EQ_INT(STATE_ATTENTION, r.state);
+    report_summary(&r, text, ARRAYSIZE(text));
+    has_w("balloon, disk", text, L"Only 6 GB are free on the system drive");
+    has_w("balloon, disk next", text, L"Storage");
+    report_details(&s, &r, head, ARRAYSIZE(head), why, ARRAYSIZE(why), signals, ARRAYSIZE(signals));
+    has_w("details: hold", why, L"Microsoft is holding back GE24H2 on this PC");
+
+    /* The agent and the logs unreadable: unknown, said plainly. */
+    s = base();
+    s.wua.available = false;
+    s.patches.history_read = s.patches.system_log_read = false;
+    s.sig.last_search_ms = NOW - 3 * DAY_MS;
+    health_evaluate(&s, NULL, &r);
+    CHECK_EQ_INT(STATE_UNKNOWN, r.state);
+    report_summary(&r, text, ARRAYSIZE(text));
+    has_w("balloon, unknown", text, L"neither the update history nor the System log could be read");
+    report_details(&s, &r, head, ARRAYSIZE(head), why, ARRAYSIZE(why), signals, ARRAYSIZE(signals));
+    has_w("details: agent missing", signals, L"Windows Update Agent: not available");
+    has_w("details: registry date", signals, L"Last successful search for updates: 2025-11-21 (registry)");
+
+    /* A failed search with an unknown code still gets words. */
+    s = base();
+    s.patches.operational_log_read = true;
+    s.patches.search_failed_ms = NOW - DAY_MS / 4;
+    s.patches.search_failed_code = 0x8024ABCDu;
+    health_evaluate(&s, NULL, &r);
+    CHECK_EQ_INT(STATE_FAILING, r.state);
+    report_summary(&r, text, ARRAYSIZE(text));
+    has_w("balloon, search failed", text, L"0x8024ABCD");
+    CHECK(report_json(&s, &r, json, sizeof(json)));
+    has("json, unknown code", json, "\"error_name\":null");
+    has("json, search failed", json, "\"search_failed\":{\"date\":\"2025-11-24T10:00:00Z\",\"hresult\":\"0x8024ABCD\"}");
+
     /* Managed: neutral, and said so. */
+    s = base();
     s.sig.managed = true;
     health_evaluate(&s, NULL, &r);
     CHECK_EQ_INT(HEALTH_OK, r.level);
