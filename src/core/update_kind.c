@@ -154,6 +154,11 @@ static bool feature_shape(const char *t)
  * patch names one of them (an Office security update names neither). */
 static bool names_os(const char *t)
 {
+    /* Adobe Flash Player came through Windows Update for Windows 10 with a
+     * monthly title, but installing it patched nothing of Windows (seen in
+     * tests/scenarios/recorded-win10-1703-cu-failed: Flash installed, no
+     * cumulative update ever did). */
+    if (strstr(t, "Flash Player")) return false;
     return strstr(t, "Windows") != NULL || strstr(t, ".NET") != NULL;
 }
 

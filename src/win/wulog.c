@@ -180,22 +180,21 @@ static void variant_guid(const EVT_VARIANT *v, char *dst, size_t cap)
     dst[0] = 0;
 }
 
-/* updateTitle, UTF-16 to UTF-8. Only as much as the record can hold is
- * converted, cut before a surrogate pair's second half so that no U+FFFD
- * appears; updates_copy_text then cuts on a character boundary. */
+/* updateTitle, UTF-16 to UTF-8. Only the first UPDATE_TITLE_LEN units are
+ * converted: they give at least as many bytes as the record holds, so what
+ * is cut there (even half a surrogate pair) lies past what
+ * updates_copy_text keeps, and it cuts on a character boundary. */
 static void variant_title(const EVT_VARIANT *v, char *dst, size_t cap)
 {
-    char utf8[UPDATE_TITLE_LEN * 3 + 4];
-    int n, len;
+    char utf8[UPDATE_TITLE_LEN * 3 + 1]; /* at most 3 bytes per UTF-16 unit */
+    int n;
 
     dst[0] = 0;
-    if (scalar_type(v) != EvtVarTypeString || !v->StringVal) return;
-    len = (int)wcsnlen(v->StringVal, UPDATE_TITLE_LEN);
-    if (len > 0 && IS_HIGH_SURROGATE(v->StringVal[len - 1])) len--;
-    /* At most 3 bytes per UTF-16 unit: always fits. */
-    n = WideCharToMultiByte(CP_UTF8, 0, v->StringVal, len, utf8, (int)sizeof(utf8) - 1, NULL, NULL);
-    if (n <= 0 && len > 0) return;
-    utf8[n > 0 ? n : 0] = 0;
+    if (scalar_type(v) != EvtVarTypeString || !v->StringVal || !v->StringVal[0]) return;
+    n = WideCharToMultiByte(CP_UTF8, 0, v->StringVal, (int)wcsnlen(v->StringVal, UPDATE_TITLE_LEN), utf8,
+                            (int)sizeof(utf8) - 1, NULL, NULL);
+    if (n <= 0) return;
+    utf8[n] = 0;
     updates_copy_text(dst, cap, utf8);
 }
 

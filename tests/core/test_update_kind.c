@@ -64,6 +64,9 @@ static void kinds(void)
         {"Windows 11, sürüm 24H2", "", "", UPD_KIND_FEATURE},
         {"Feature update to Windows 10, version 22H2", "", "", UPD_KIND_FEATURE},
         {"Windows 11", "Upgrades", "", UPD_KIND_FEATURE},
+        /* Flash Player through Windows Update (a real 2017 PC's log): not a Windows patch. */
+        {"2017-09 Security Update for Adobe Flash Player for Windows 10 Version 1703 for x64-based Systems (KB4038806)",
+         "", "", UPD_KIND_OTHER},
         /* Neither: other. */
         {"Update for Windows Security platform - KB5007651 (Version 10.0.27840.1000)", "Updates", "", UPD_KIND_OTHER},
         {"", "", "", UPD_KIND_OTHER},

@@ -127,9 +127,26 @@ EOF
   ev "$OPC" "$WUC" 31 2024-10-09T02:30:00.0000000Z "<Data Name='errorCode'>-2145107924</Data><Data Name='updateTitle'>$TR_TITLE</Data>"
   ev "$OPC" "$WUC" 41 2024-10-09T02:45:00.0000000Z "<Data Name='updateTitle'>$TR_TITLE</Data><Data Name='updateGuid'>{8F5E1A2B-1234-4ABC-9DEF-0123456789AB}</Data><Data Name='updateRevisionNumber'>201</Data>"
 } >"$S/events/operational-b.xml"
+# As python-evtx's evtx_dump.py writes an .evtx file: a declaration, an
+# <Events> root, "..." quoting, a space in SystemTime, no Z.
+cat >"$S/events/recorded.xml" <<EOF
+<?xml version="1.1" encoding="utf-8" standalone="yes" ?>
+<Events>
+<Event xmlns="http://schemas.microsoft.com/win/2004/08/events/event"><System><Provider Name="Microsoft-Windows-WindowsUpdateClient" Guid="{945a8954-c147-4acd-923f-40c45405a658}"></Provider>
+<EventID Qualifiers="">26</EventID>
+<TimeCreated SystemTime="2024-10-08 12:00:00.500000"></TimeCreated>
+<EventRecordID>777</EventRecordID>
+<Channel>Microsoft-Windows-WindowsUpdateClient/Operational</Channel>
+</System>
+<EventData><Data Name="updateCount">7</Data>
+<Data Name="serviceGuid">$WU_SVC</Data>
+</EventData>
+</Event>
+</Events>
+EOF
 use "$S"
 dump
-expect_eq "main: flags" "system=1 operational=1 n=9" "$(flags)"
+expect_eq "main: flags" "system=1 operational=1 n=10" "$(flags)"
 expect_eq "main: 1st (System, newest: 20)" \
   "system install_failed 2024-10-10T08:00:00Z 0x80070643 0 3 0a1b2c3d-4e5f-4061-8293-a4b5c6d7e8f9 7971f918-a847-4430-9279-4a52d1efe18d [] Tom & Jerry <x> \"q\" 'a' üé😀 (KB890830)" \
   "$(record 1)"
@@ -143,7 +160,7 @@ expect_eq "main: 4th (44, oldest)" \
   "system other 2024-10-09T03:00:00Z 0x00000000 0 1 11111111-2222-3333-4444-555555555555 855e8a7c-ecb4-4ca3-b045-1dfa50104289 [] 9NZKPSTSNW4P-Microsoft.XboxGamingOverlay" \
   "$(record 4)"
 expect_eq "main: Operational newest first" \
-  "operational other 2024-10-09T02:45:00Z 0x00000000 0 201 8f5e1a2b-1234-4abc-9def-0123456789ab  [] $TR_TITLE|operational download_failed 2024-10-09T02:30:00Z 0x8024402C 0 0   [] $TR_TITLE|operational search_done 2024-10-09T02:00:00Z 0x00000000 3 0  $wu_svc [] |operational search_failed 2024-10-08T11:00:00Z 0x8024402C 0 0   [] |operational search_done 2024-10-08T10:00:00Z 0x00000000 0 0  $wu_svc [] " \
+  "operational other 2024-10-09T02:45:00Z 0x00000000 0 201 8f5e1a2b-1234-4abc-9def-0123456789ab  [] $TR_TITLE|operational download_failed 2024-10-09T02:30:00Z 0x8024402C 0 0   [] $TR_TITLE|operational search_done 2024-10-09T02:00:00Z 0x00000000 3 0  $wu_svc [] |operational search_done 2024-10-08T12:00:00Z 0x00000000 7 0  $wu_svc [] |operational search_failed 2024-10-08T11:00:00Z 0x8024402C 0 0   [] |operational search_done 2024-10-08T10:00:00Z 0x00000000 0 0  $wu_svc [] " \
   "$(records | sed -n '5,$p' | paste -sd'|')"
 expect_eq "main: System's other providers and IDs (7036, 21) left out" 0 \
   "$(records | grep -c -e 'restart required' -e 'running' -e 'not asked for here')"
@@ -158,13 +175,18 @@ mkdir -p "$S/events"
   ev System "$WUC" 19 2024-11-12T18:30:05.9990000Z \
     "<Data Name='updateTitle'>$TR_TITLE</Data><Data Name='updateGuid'>{8F5E1A2B-1234-4ABC-9DEF-0123456789AB}</Data><Data Name='updateRevisionNumber'>202</Data><Data Name='serviceGuid'>$WU_SVC</Data>" |
     iconv -f UTF-8 -t UTF-16LE
+  # A title longer than a record holds (150 x U+011F, 300 bytes in UTF-8).
+  ev System "$WUC" 43 2024-11-12T18:00:00.0000000Z "<Data Name='updateTitle'>$(printf 'ğ%.0s' $(seq 150))</Data>" |
+    iconv -f UTF-8 -t UTF-16LE
 } >"$S/events/System.xml"
 use "$S"
 dump
-expect_eq "UTF-16: flags (no Operational channel)" "system=1 operational=0 n=1" "$(flags)"
+expect_eq "UTF-16: flags (no Operational channel)" "system=1 operational=0 n=2" "$(flags)"
 expect_eq "UTF-16: the record" \
   "system installed 2024-11-12T18:30:05Z 0x00000000 0 202 8f5e1a2b-1234-4abc-9def-0123456789ab $wu_svc [] $TR_TITLE" \
   "$(record 1)"
+expect_eq "UTF-16: a long title cut on a character boundary (95 x U+011F, 190 bytes)" \
+  "system other 2024-11-12T18:00:00Z 0x00000000 0 0   [] $(printf 'ğ%.0s' $(seq 95))" "$(record 2)"
 
 # 4. 600 Operational events: the 512 newest are read; a System log with
 #    other providers only is read and gives nothing.

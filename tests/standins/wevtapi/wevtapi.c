@@ -301,7 +301,8 @@ static wchar_t *text_of(const struct tag *t, const char *end, BOOL trim)
     return decode(t->after, (size_t)((lt ? lt : end) - t->after), trim);
 }
 
-/* "2024-10-09T03:12:40.1234567Z" as FILETIME ticks (UTC). */
+/* "2024-10-09T03:12:40.1234567Z" as FILETIME ticks (UTC); also python-evtx's
+ * "2024-10-09 03:12:40.123456" (a space, no Z). */
 static BOOL parse_system_time(const wchar_t *s, ULONGLONG *ticks)
 {
     SYSTEMTIME st;
@@ -310,8 +311,11 @@ static BOOL parse_system_time(const wchar_t *s, ULONGLONG *ticks)
     unsigned y, mo, d, h, mi, se;
     ULONGLONG frac = 0;
     int digits = 0, used = 0;
+    wchar_t sep = 0;
 
-    if (!s || swscanf(s, L"%4u-%2u-%2uT%2u:%2u:%2u%n", &y, &mo, &d, &h, &mi, &se, &used) != 6) return FALSE;
+    if (!s || swscanf(s, L"%4u-%2u-%2u%lc%2u:%2u:%2u%n", &y, &mo, &d, &sep, &h, &mi, &se, &used) != 7 ||
+        (sep != L'T' && sep != L' '))
+        return FALSE;
     s += used;
     if (*s == L'.') {
         for (s++; *s >= L'0' && *s <= L'9'; s++, digits++)

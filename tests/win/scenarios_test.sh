@@ -1,0 +1,198 @@
+#!/usr/bin/env bash
+# The verdict on whole PCs: scenario folders replayed through the stand-ins
+# (tests/standins) and the real adapters, judged by `wutray-cli status
+# --json` and its exit code. Recordings of real PCs (tests/scenarios/
+# recorded-*, moved in time with shift.py so their newest event is
+# yesterday) and the cases of the patch-truth issue, written here with dates
+# relative to today. Usage: scenarios_test.sh BUILD_DIR
+set -u
+B=$(cd "$1" && pwd)
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../.." && pwd)
+. "$here/winenv.sh"
+passed=0 failed=0
+ok() { passed=$((passed + 1)); }
+bad() { failed=$((failed + 1)); echo "FAIL: $*" >&2; }
+expect_eq() { if [ "$2" = "$3" ]; then ok; else bad "$1: expected '$2', got '$3'"; fi; }
+expect_has() { case "$2" in *"$3"*) ok ;; *) bad "$1: expected to contain '$3', got '$2'" ;; esac; }
+
+winenv_new "$B"
+trap winenv_end EXIT
+winenv_fake_usosvc "$B" demand
+OUT=$WINENV_DIR/out
+S=$WINENV_DIR/scenarios
+mkdir -p "$S"
+json() { python3 -c "import json,sys; j=json.load(open(sys.argv[1])); print($1)" "$OUT" 2>&1; }
+codes() { json '",".join(r["code"] for r in j["reasons"] if r["level"] != "ok")'; }
+# Replays folder $1; sets rc and $OUT.
+replay() {
+  WINEPREFIX=$WINEPREFIX bash "$root/tests/standins/use.sh" "$1" "$B" >/dev/null || bad "use.sh $1"
+  wine "$B/wutray-cli.exe" status --json >"$OUT" 2>/dev/null
+  rc=$?
+}
+
+# make NAME [key=value ...]: a synthetic PC (tests/scenarios/README.md has the
+# layout). Keys: build, ubr, display, edition (version.ini); patch_days (the
+# newest cumulative update, in the history and the System log); fail_weeks
+# (the next cumulative update failing with 0x800F0922 once a week for that
+# many weeks); defender_daily (Defender definitions every day for 21 days);
+# store_fail (a Store app failing yesterday); searches0 (30 searches finding
+# nothing); pending_days (a security update published that long ago,
+# waiting); reg (a .reg file's body); licensing (licensing.csv rows).
+make() {
+  python3 - "$S/$1" "${@:2}" <<'PY'
+import sys, os, datetime as dt
+d = sys.argv[1]; o = dict(a.split("=", 1) for a in sys.argv[2:])
+os.makedirs(d + "/events", exist_ok=True)
+now = dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
+def ago(days, hours=3): return (now - dt.timedelta(days=days) + dt.timedelta(hours=hours - now.hour)).strftime("%Y-%m-%dT%H:%M:%SZ")
+def month(days): return (now - dt.timedelta(days=days)).strftime("%Y-%m")
+with open(d + "/version.ini", "w") as f:
+    f.write("CurrentBuild=%s\nUBR=%s\nDisplayVersion=%s\nEditionID=%s\nInstallationType=Client\n" % (
+        o.get("build", "26200"), o.get("ubr", "7171"), o.get("display", "25H2"), o.get("edition", "Professional")))
+open(d + "/agent.ini", "w").write("LastSearchSuccessDate=%s\nRebootRequired=0\n" % ago(0, 1))
+WU = "9482f4b4-e343-43b6-b170-9a65bc822c77"; STORE = "855e8a7c-ecb4-4ca3-b045-1dfa50104289"
+hist, ev, op = [], [], []
+def cu(days): return "%s Cumulative Update for Windows 11 Version 25H2 for x64-based Systems (KB50%05d)" % (month(days), days)
+def event(chan, eid, when, data):
+    prov = "<Provider Name='Microsoft-Windows-WindowsUpdateClient' Guid='{945A8954-C147-4ACD-923F-40C45405A658}'/>"
+    body = "".join("<Data Name='%s'>%s</Data>" % kv for kv in data)
+    return ("<Event xmlns='http://schemas.microsoft.com/win/2004/08/events/event'><System>%s<EventID>%d</EventID>"
+            "<TimeCreated SystemTime='%s'/><Channel>%s</Channel><Computer>pc</Computer></System><EventData>%s</EventData></Event>"
+            % (prov, eid, when, chan, body))
+pd = int(o.get("patch_days", "10"))
+hist.append((ago(pd), 1, 2, 0, cu(pd), "3b1e2c44-5d6f-4a70-8b9c-%012d" % pd, WU, "Security Updates;Windows 11"))
+ev.append(event("System", 19, ago(pd), [("updateTitle", cu(pd)), ("updateGuid", "{3B1E2C44-5D6F-4A70-8B9C-%012d}" % pd), ("serviceGuid", "{%s}" % WU)]))
+for w in range(int(o.get("fail_weeks", "0"))):
+    t = ago(21 - 7 * w)
+    hist.append((t, 1, 4, -2146498270, cu(0), "9c9c9c9c-0000-4000-8000-000000000001", WU, "Security Updates;Windows 11"))
+    ev.append(event("System", 20, t, [("errorCode", "0x800f0922"), ("updateTitle", cu(0)), ("updateGuid", "{9C9C9C9C-0000-4000-8000-000000000001}"), ("serviceGuid", "{%s}" % WU)]))
+if o.get("defender_daily"):
+    for day in range(21):
+        t = ago(day, 9)
+        title = "Security Intelligence Update for Microsoft Defender Antivirus - KB2267602 (Version 1.441.%d.0)" % day
+        hist.append((t, 1, 2, 0, title, "6ac8e4c9-0bd5-4a2b-8e3e-%012d" % day, WU, "Definition Updates;Microsoft Defender Antivirus"))
+        ev.append(event("System", 19, t, [("updateTitle", title), ("serviceGuid", "{%s}" % WU)]))
+if o.get("store_fail"):
+    ev.append(event("System", 20, ago(1), [("errorCode", "0x80073cf9"), ("updateTitle", "9NZKPSTSNW4P-Microsoft.XboxGamingOverlay"), ("serviceGuid", "{%s}" % STORE)]))
+if o.get("searches0"):
+    for i in range(30): op.append(event("Microsoft-Windows-WindowsUpdateClient/Operational", 26, ago(i / 3.0, 2), [("updateCount", "0"), ("serviceGuid", "{%s}" % WU)]))
+    op.append(event("Microsoft-Windows-WindowsUpdateClient/Operational", 26, ago(0, 2), [("updateCount", "5"), ("serviceGuid", "{%s}" % STORE)]))
+hist.sort(reverse=True)
+with open(d + "/history.csv", "w", encoding="utf-8") as f:
+    f.write("Date,Operation,ResultCode,HResult,Title,UpdateID,RevisionNumber,ServiceID,ClientApplicationID,Categories\n")
+    for h in hist: f.write('%s,%d,%d,%d,"%s",%s,1,%s,MoUpdateOrchestrator,%s\n' % (h[0], h[1], h[2], h[3], h[4], h[5], h[6], h[7]))
+with open(d + "/pending.csv", "w") as f:
+    f.write("Title,UpdateID,KBArticleIDs,LastDeploymentChangeTime,MsrcSeverity,Categories,IsDownloaded\n")
+    if "pending_days" in o:
+        p = int(o["pending_days"])
+        f.write('"%s",7d7d7d7d-0000-4000-8000-000000000002,5070999,%s,Critical,Security Updates;Windows 11,True\n' % (cu(p - 1), ago(p)))
+open(d + "/events/system.xml", "w").write("\n".join(ev) + "\n")
+if op: open(d + "/events/operational.xml", "w").write("\n".join(op) + "\n")
+if "reg" in o: open(d + "/extra.reg", "w").write("REGEDIT4\n\n" + o["reg"].replace("\\n", "\n") + "\n")
+if "licensing" in o: open(d + "/licensing.csv", "w").write('"ID","Name","LicenseStatus"\n' + o["licensing"].replace("\\n", "\n") + "\n")
+PY
+}
+
+# 1. A cumulative update failing with 0x800F0922 for three weeks while
+#    Defender definitions install daily: Failing, naming the update.
+make cu-failing fail_weeks=3 defender_daily=1 patch_days=40
+replay "$S/cu-failing"
+expect_eq "cu failing: exit" 2 "$rc"
+expect_eq "cu failing: state" failing "$(json 'j["state"]')"
+expect_eq "cu failing: reasons" patch_failing "$(codes)"
+expect_has "cu failing: names the update and the attempts" "$(json 'j["reasons"][0]["message"]')" \
+  "Cumulative Update for Windows 11 Version 25H2 for x64-based Systems (KB5000000) has failed 3 times since"
+expect_eq "cu failing: the error" 0x800F0922 "$(json 'j["reasons"][0]["error"]')"
+expect_eq "cu failing: Defender installed today or yesterday" True \
+  "$(json 'j["outcome"]["kinds"]["defender"]["installed"] is not None')"
+
+# 2. Only a Store app failing: not a Windows Update fault.
+make store-only store_fail=1
+replay "$S/store-only"
+expect_eq "store only: exit" 0 "$rc"
+expect_eq "store only: state" ok "$(json 'j["state"]')"
+expect_eq "store only: a fact" 0x80073CF9 "$(json 'j["outcome"]["kinds"]["store_app"]["hresult"]')"
+
+# 3. Searches that find nothing, the last OS update 50 days ago: Stalled.
+make searches-nothing searches0=1 patch_days=50 defender_daily=1
+replay "$S/searches-nothing"
+expect_eq "searches find nothing, old patch: exit" 2 "$rc"
+expect_eq "searches find nothing, old patch: state" stalled "$(json 'j["state"]')"
+expect_eq "searches find nothing, old patch: reasons" patch_stalled "$(codes)"
+expect_eq "searches find nothing: nothing found by Windows Update" None "$(json 'j["outcome"]["updates_found"]')"
+
+# 4. Servicing on today's date (the expectations follow the dates in
+#    src/core/servicing.c, so they stay right as time passes).
+today=$(date -u +%F)
+after() { [[ "$today" > "$1" ]] && echo "$2" || echo "$3"; }
+make w10-no-esu build=19045 ubr=6456 display=22H2
+replay "$S/w10-no-esu"
+expect_eq "Windows 10 22H2 without ESU: state" unsupported "$(json 'j["state"]')"
+expect_eq "Windows 10 22H2 without ESU: exit" 2 "$rc"
+expect_has "Windows 10 22H2 without ESU: next step" "$(json 'j["reasons"][0]["next_step"]')" "Extended Security Updates"
+make w10-consumer-esu build=19045 ubr=6456 display=22H2 \
+  reg='[HKEY_CURRENT_USER\Software\Microsoft\Windows NT\CurrentVersion\Windows\ConsumerESU]\n"ESUEligibility"=dword:00000003\n"ESUEligibilityResult"=dword:00000001'
+replay "$S/w10-consumer-esu"
+expect_eq "Windows 10 22H2 with consumer ESU: state" "$(after 2027-10-12 unsupported ok)" "$(json 'j["state"]')"
+expect_eq "Windows 10 22H2 with consumer ESU: esu" True "$(json 'j["windows"]["esu"]["consumer"]')"
+make w10-commercial-esu build=19045 ubr=6456 display=22H2 edition=Enterprise \
+  licensing='"1043add5-23b1-4afb-9a0f-64343c8f3f8d","Windows(R), Client-ESU add-on","1"'
+replay "$S/w10-commercial-esu"
+expect_eq "Windows 10 22H2 with commercial ESU year 2: state" "$(after 2027-10-12 unsupported ok)" "$(json 'j["state"]')"
+expect_eq "Windows 10 22H2 with commercial ESU: year" 2 "$(json 'j["windows"]["esu"]["commercial_year"]')"
+make w11-23h2 build=22631 display=23H2
+replay "$S/w11-23h2"
+expect_eq "Windows 11 23H2 Pro: state" unsupported "$(json 'j["state"]')"
+expect_has "Windows 11 23H2: next step" "$(json 'j["reasons"][0]["next_step"]')" "newer version of Windows 11"
+make w11-24h2-pro build=26100 display=24H2
+replay "$S/w11-24h2-pro"
+expect_eq "Windows 11 24H2 Pro: state" "$(after 2026-10-13 unsupported ok)" "$(json 'j["state"]')"
+make w11-24h2-ent build=26100 display=24H2 edition=Enterprise
+replay "$S/w11-24h2-ent"
+expect_eq "Windows 11 24H2 Enterprise: state" "$(after 2027-10-12 unsupported "$(after 2027-08-13 attention ok)")" "$(json 'j["state"]')"
+make w11-25h2 build=26200
+replay "$S/w11-25h2"
+expect_eq "Windows 11 25H2: state" "$(after 2027-08-13 attention ok)" "$(json 'j["state"]')"
+expect_eq "Windows 11 25H2: says until when" supported "$(json '[r["code"] for r in j["reasons"] if r["code"]=="supported"][0]')"
+make newer build=29999 display=27H2
+replay "$S/newer"
+expect_eq "an unknown newer build: never an alarm" ok "$(json 'j["state"]')"
+expect_eq "an unknown newer build: said" build_newer "$(json '[r["code"] for r in j["reasons"] if r["code"]=="build_newer"][0]')"
+
+# 5. A safeguard hold (neutral) and a security update waiting for 20 days.
+make hold reg='[HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft\Windows NT\CurrentVersion\AppCompatFlags\TargetVersionUpgradeExperienceIndicators\GE26H2]\n"GatedBlockId"="56318982"\n"RedReason"="SystemDriveTooFull"'
+replay "$S/hold"
+expect_eq "safeguard hold: neutral" ok "$(json 'j["state"]')"
+expect_has "safeguard hold: said" "$(json '[r["message"] for r in j["reasons"] if r["code"]=="safeguard_hold"][0]')" \
+  "Microsoft is holding back GE26H2"
+make waiting pending_days=20
+replay "$S/waiting"
+expect_eq "a security update waiting for 20 days: exit" 1 "$rc"
+expect_eq "a security update waiting for 20 days: reasons" patch_waiting "$(codes)"
+
+# 6. Recordings of real PCs (tests/scenarios/README.md says where each came
+#    from), moved so that their newest event was yesterday.
+yesterday=$(date -u -d '1 day ago' +%F)
+rec() {
+  rm -rf "$S/$1"
+  python3 "$root/tests/scenarios/shift.py" "$root/tests/scenarios/$1" "$S/$1" --newest "$yesterday" >/dev/null || bad "shift $1"
+  replay "$S/$1"
+}
+rec recorded-win10-1803-store-failed
+expect_eq "recorded 1803: the System log is read" True "$(json 'j["outcome"]["sources"]["system_log"]')"
+expect_eq "recorded 1803: its cumulative update installed" True \
+  "$(json '"Cumulative Update" in j["outcome"]["last_patch"]["title"]')"
+expect_eq "recorded 1803: the Store failures are facts, not Failing" None "$(json 'j["outcome"]["failing"]')"
+expect_eq "recorded 1803: Windows 10 1803 is out of support" unsupported "$(json 'j["state"]')"
+rec recorded-win10-1703-cu-failed
+expect_eq "recorded 1703: no cumulative update ever installed" None "$(json 'j["outcome"]["last_patch"]')"
+expect_eq "recorded 1703: out of support" unsupported "$(json 'j["state"]')"
+expect_has "recorded 1703: no patch on record, said" "$(codes)" patch_none_on_record
+rec recorded-win10-22h2-tr-fresh
+expect_eq "recorded 22H2 (Turkish): the Store failure is not Failing" None "$(json 'j["outcome"]["failing"]')"
+expect_eq "recorded 22H2 (Turkish): the Store failure is a fact" 0x80073CF9 \
+  "$(json 'j["outcome"]["kinds"]["store_app"]["hresult"]')"
+
+echo "scenarios_test: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
