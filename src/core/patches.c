@@ -44,16 +44,22 @@ static bool same_series(const struct update_record *a, const struct update_recor
 
 /* Does installation `ok` replace failed update `bad`? The same update, the
  * same series (a later month's cumulative update for the same Windows), or
- * an OS update of a later month of the same family (.NET or Windows); a
- * Defender definition update never does. */
+ * an OS update of a later month of the same family (.NET or Windows): by
+ * the months in their titles, or, where a translation hides the month, by
+ * KB number (Microsoft numbers its monthly updates upwards). A Defender
+ * definition update never does. */
 static bool replaces(const struct update_record *ok, const struct update_record *bad)
 {
-    uint32_t m_ok, m_bad;
+    uint32_t m_ok, m_bad, kb_ok, kb_bad;
 
     if (same_update(ok, bad) || same_series(ok, bad)) return true;
     m_ok = update_month(ok->title);
     m_bad = update_month(bad->title);
-    return m_ok && m_bad && m_ok > m_bad && !strstr(ok->title, ".NET") == !strstr(bad->title, ".NET");
+    if (!m_ok || !m_bad || !strstr(ok->title, ".NET") != !strstr(bad->title, ".NET")) return false;
+    if (m_ok % 100 && m_bad % 100) return m_ok > m_bad;
+    kb_ok = update_kb_number(ok);
+    kb_bad = update_kb_number(bad);
+    return m_ok / 100 >= m_bad / 100 && kb_ok && kb_bad && kb_ok > kb_bad;
 }
 
 static bool resolved(const struct update_list *l, const struct update_record *bad)

@@ -32,7 +32,11 @@ static const struct {
     {915597, UPD_KIND_DEFENDER},  /* definitions, Windows Defender before Windows 10 */
     {2461484, UPD_KIND_DEFENDER}, /* Microsoft Security Essentials definitions */
     {890830, UPD_KIND_MSRT},
-    {4023057, UPD_KIND_OTHER}, /* "update service components": monthly in shape, not a patch */
+    /* Monthly in shape, "Update for Windows" in name, no security fix: */
+    {4023057, UPD_KIND_OTHER}, /* update service components */
+    {5001716, UPD_KIND_OTHER}, /* update service components (since 2021) */
+    {5005463, UPD_KIND_OTHER}, /* PC Health Check */
+    {5020683, UPD_KIND_OTHER}, /* Windows 10 22H2 setup experience (2022-11; seen in a recording) */
 };
 
 static bool ieq_n(const char *a, const char *b, size_t n)
@@ -96,18 +100,44 @@ uint32_t update_kb_number(const struct update_record *r)
     return 0;
 }
 
-uint32_t update_month(const char *t)
+static bool four_digits(const char *t)
+{
+    return isdigit((unsigned char)t[0]) && isdigit((unsigned char)t[1]) && isdigit((unsigned char)t[2]) &&
+           isdigit((unsigned char)t[3]);
+}
+
+static int year_at(const char *t)
+{
+    int y = (t[0] - '0') * 1000 + (t[1] - '0') * 100 + (t[2] - '0') * 10 + (t[3] - '0');
+    return y >= 2000 && y <= 2099 ? y : 0;
+}
+
+/* "YYYY-MM" as a word: at the start or after a space, then a space or the end. */
+static uint32_t month_token(const char *t, const char *start)
 {
     int y, m;
 
-    if (!t || !isdigit((unsigned char)t[0]) || !isdigit((unsigned char)t[1]) || !isdigit((unsigned char)t[2]) ||
-        !isdigit((unsigned char)t[3]) || t[4] != '-' || !isdigit((unsigned char)t[5]) ||
-        !isdigit((unsigned char)t[6]) || t[7] != ' ')
+    if ((t != start && t[-1] != ' ') || !four_digits(t) || t[4] != '-' || !isdigit((unsigned char)t[5]) ||
+        !isdigit((unsigned char)t[6]) || (t[7] != ' ' && t[7] != 0))
         return 0;
-    y = (t[0] - '0') * 1000 + (t[1] - '0') * 100 + (t[2] - '0') * 10 + (t[3] - '0');
+    y = year_at(t);
     m = (t[5] - '0') * 10 + (t[6] - '0');
-    if (y < 2000 || m < 1 || m > 12) return 0;
-    return (uint32_t)(y * 100 + m);
+    return y && m >= 1 && m <= 12 ? (uint32_t)(y * 100 + m) : 0;
+}
+
+uint32_t update_month(const char *t)
+{
+    if (!t) return 0;
+    for (const char *p = t; *p; p++) {
+        uint32_t m = month_token(p, t);
+        if (m) return m;
+    }
+    /* Some translations move the month away from the year: a Turkish PC
+     * writes "2024-x64 tabanlı Sistemler için Windows 10 Version 22H2 11 Toplu
+     * Güncelleştirmesi (KB5046613)" (tests/scenarios/recorded-win10-22h2-tr-*).
+     * The year alone still marks a monthly update; its month is unknown (00). */
+    if (four_digits(t) && t[4] == '-' && !isdigit((unsigned char)t[5]) && year_at(t)) return (uint32_t)year_at(t) * 100;
+    return 0;
 }
 
 /* A Store app: a 12-character product ID before a '-' ("9NZKPSTSNW4P-
@@ -198,7 +228,8 @@ bool update_series(const char *title, char *out, size_t cap)
     const char *t;
 
     out[0] = 0;
-    if (!update_month(title) || cap < 2) return false;
+    /* Only titles that start with "YYYY-MM ": elsewhere the month is part of the rest. */
+    if (!title || !month_token(title, title) || cap < 2) return false;
     for (t = title + 8; *t && n + 1 < cap; t++) {
         /* Drop "(KBnnnn)" and the space before it. */
         if (t[0] == '(' && (t[1] == 'K' || t[1] == 'k') && (t[2] == 'B' || t[2] == 'b')) {

@@ -34,8 +34,9 @@ enum update_kind update_kind_of(const struct update_record *r);
  * title); 0 if none. */
 uint32_t update_kb_number(const struct update_record *r);
 
-/* The "YYYY-MM" a monthly update's title starts with, as YYYY*100+MM; 0 if
- * the title has no such start. */
+/* The "YYYY-MM" of a monthly update's title (a word anywhere in it), as
+ * YYYY*100+MM; YYYY*100 when the title starts with "YYYY-" but the month
+ * stands elsewhere (some translations do that); 0 if neither. */
 uint32_t update_month(const char *title);
 
 /* A monthly update's series: its title without the leading "YYYY-MM " and

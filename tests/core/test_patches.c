@@ -254,6 +254,23 @@ static void resolution(void)
     CHECK(find(&res, REASON_PATCH_FAILING) == NULL);
     CHECK_EQ_INT(1, p.failing.count);
 
+    /* Titles whose month a translation moved away (a Turkish PC's): the
+     * next cumulative update, with a higher KB number, replaces the failed
+     * one; an older KB does not. */
+    reset();
+    add(UPD_INSTALL_FAILED, UPD_FROM_SYSTEM_LOG, AGO(20 * DAY),
+        "2024-x64 tabanlı Sistemler için Windows 10 Version 22H2 11 Toplu Güncelleştirmesi (KB5046613)", 0x800F0922u);
+    add(UPD_INSTALLED, UPD_FROM_SYSTEM_LOG, AGO(10 * DAY),
+        "2024-x64 tabanlı Sistemler için Windows 10 Version 22H2 10 Toplu Güncelleştirmesi (KB5044273)", 0);
+    res = judge(&p, false, 0);
+    CHECK(find(&res, REASON_PATCH_FAILING) != NULL);
+    CHECK_EQ_INT(AGO(10 * DAY), p.last_patch_ms);
+    add(UPD_INSTALLED, UPD_FROM_SYSTEM_LOG, AGO(2 * DAY),
+        "2024-x64 tabanlı Sistemler için Windows 10 Version 22H2 12 Toplu Güncelleştirmesi (KB5048652)", 0);
+    res = judge(&p, false, 0);
+    CHECK(find(&res, REASON_PATCH_FAILING) == NULL);
+    CHECK_EQ_INT(AGO(2 * DAY), p.last_patch_ms);
+
     /* A download failure of an OS update counts as an attempt too. */
     reset();
     add(UPD_INSTALLED, UPD_FROM_HISTORY, AGO(20 * DAY), CU_OCT, 0);

@@ -31,6 +31,15 @@ static void kinds(void)
          UPD_KIND_OS_SECURITY},
         {"2026-11 Cumulative Update Preview for Windows 11 Version 25H2 for x64-based Systems (KB5070000)", "Updates",
          UPD_SERVICE_WINDOWS_UPDATE, UPD_KIND_OS_SECURITY},
+        /* As a Turkish PC wrote them (tests/scenarios/recorded-win10-22h2-tr-*): the
+         * month apart from the year, or the date in the middle. */
+        {"2024-x64 tabanlı Sistemler için Windows 10 Version 22H2 11 Toplu Güncelleştirmesi (KB5046613)", "", "",
+         UPD_KIND_OS_SECURITY},
+        {"x64 Tabanlı Sistemler için Windows 10 Version 22H2 2024-10 Toplu Güncelleştirmesi (KB5044273)", "", "",
+         UPD_KIND_OS_SECURITY},
+        {"x64 Tabanlı Sistemler için Windows 10 Version 22H2 2022-11 Güncelleştirmesi (KB5020683)", "", "",
+         UPD_KIND_OTHER},
+        {"2024-10 Update for Windows 10 Version 22H2 for x64-based Systems (KB5001716)", "Updates", "", UPD_KIND_OTHER},
         /* By category, name or GUID, with a Windows title. */
         {"Security Update for Windows 10 Version 1607 (KB4013429)", "Security Updates;Windows 10", "",
          UPD_KIND_OS_SECURITY},
@@ -101,6 +110,11 @@ static void helpers(void)
     CHECK_EQ_INT(0, update_month("1999-10 old"));
     CHECK_EQ_INT(0, update_month(NULL));
     CHECK_EQ_INT(0, update_month("2024"));
+    CHECK_EQ_INT(202410, update_month("x64 için Windows 10 2024-10 Toplu (KB5044273)"));
+    CHECK_EQ_INT(202400, update_month("2024-x64 Windows 10 Version 22H2 11 Toplu (KB5046613)"));
+    CHECK_EQ_INT(0, update_month("x2024-10 glued"));
+    CHECK_EQ_INT(0, update_month("version 2024-10x"));
+    CHECK(!update_series("x64 için Windows 10 2024-10 Toplu (KB5044273)", s, sizeof(s)));
 
     CHECK(update_series("2024-10 Cumulative Update for Windows 10 Version 22H2 for x64-based Systems (KB5044273)", s,
                         sizeof(s)));

@@ -53,7 +53,11 @@ with open(d + "/version.ini", "w") as f:
 open(d + "/agent.ini", "w").write("LastSearchSuccessDate=%s\nRebootRequired=0\n" % ago(0, 1))
 WU = "9482f4b4-e343-43b6-b170-9a65bc822c77"; STORE = "855e8a7c-ecb4-4ca3-b045-1dfa50104289"
 hist, ev, op = [], [], []
-def cu(days): return "%s Cumulative Update for Windows 11 Version 25H2 for x64-based Systems (KB50%05d)" % (month(days), days)
+def cu(days):
+    if o.get("tr"):  # as a Turkish PC writes it (recorded-win10-22h2-tr-*): the month apart from the year
+        t = now - dt.timedelta(days=days)
+        return "%d-x64 tabanlı Sistemler için Windows 11 Version 25H2 %02d Toplu Güncelleştirmesi (KB50%05d)" % (t.year, t.month, 99999 - days)
+    return "%s Cumulative Update for Windows 11 Version 25H2 for x64-based Systems (KB50%05d)" % (month(days), days)
 def event(chan, eid, when, data):
     prov = "<Provider Name='Microsoft-Windows-WindowsUpdateClient' Guid='{945A8954-C147-4ACD-923F-40C45405A658}'/>"
     body = "".join("<Data Name='%s'>%s</Data>" % kv for kv in data)
@@ -106,6 +110,18 @@ expect_has "cu failing: names the update and the attempts" "$(json 'j["reasons"]
 expect_eq "cu failing: the error" 0x800F0922 "$(json 'j["reasons"][0]["error"]')"
 expect_eq "cu failing: Defender installed today or yesterday" True \
   "$(json 'j["outcome"]["kinds"]["defender"]["installed"] is not None')"
+
+# 1b. The same on a Turkish PC, whose titles put the month apart from the
+#     year: the installed update is still a Windows patch, the failing one
+#     still named.
+make cu-failing-tr fail_weeks=3 defender_daily=1 patch_days=30 tr=1
+replay "$S/cu-failing-tr"
+expect_eq "Turkish titles, cu failing: state" failing "$(json 'j["state"]')"
+expect_has "Turkish titles: the failing update named" "$(json 'j["reasons"][0]["message"]')" "Toplu Güncelleştirmesi"
+expect_has "Turkish titles: the newest patch found" "$(json 'j["outcome"]["last_patch"]["title"]')" "tabanlı Sistemler"
+make healthy-tr tr=1
+replay "$S/healthy-tr"
+expect_eq "Turkish titles, healthy: state" ok "$(json 'j["state"]')"
 
 # 2. Only a Store app failing: not a Windows Update fault.
 make store-only store_fail=1
@@ -191,6 +207,7 @@ expect_eq "recorded 1703: out of support" unsupported "$(json 'j["state"]')"
 expect_has "recorded 1703: no patch on record, said" "$(codes)" patch_none_on_record
 rec recorded-win10-22h2-tr-fresh
 expect_eq "recorded 22H2 (Turkish): the Store failure is not Failing" None "$(json 'j["outcome"]["failing"]')"
+expect_eq "recorded 22H2 (Turkish): its setup update (KB5020683) is not a patch" None "$(json 'j["outcome"]["last_patch"]')"
 expect_eq "recorded 22H2 (Turkish): the Store failure is a fact" 0x80073CF9 \
   "$(json 'j["outcome"]["kinds"]["store_app"]["hresult"]')"
 
