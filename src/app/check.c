@@ -37,9 +37,9 @@ void check_read(struct check_reading *c)
     check_limits(&c->set, &c->snap.lim);
 }
 
-/* The history (up to 1000), the two logs (up to 512 each) and the waiting
- * updates (up to 200), with room to spare. */
-#define CHECK_MAX_RECORDS 2400
+/* The history (up to 1000), the System log (1536), the Operational log
+ * (512) and the waiting updates (200), with room to spare. */
+#define CHECK_MAX_RECORDS 3400
 
 void check_read_updates(struct wua_signals *agent, struct patch_summary *patches)
 {
@@ -47,7 +47,7 @@ void check_read_updates(struct wua_signals *agent, struct patch_summary *patches
 
     ZeroMemory(&list, sizeof(list));
     list.cap = CHECK_MAX_RECORDS;
-    /* About 1.4 MB while reading, freed once summarised. */
+    /* About 1.8 MB while reading, freed once summarised. */
     list.r = HeapAlloc(GetProcessHeap(), 0, CHECK_MAX_RECORDS * sizeof(*list.r));
     if (!list.r) list.cap = 0;
     wua_read(agent, &list);

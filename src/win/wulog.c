@@ -8,7 +8,12 @@
 
 #include "signals.h"
 
-#define WULOG_MAX_EVENTS 512        /* per channel: the newest, enough for weeks of a busy PC */
+/* The newest events per channel. Defender alone writes 44, 43 and 19 to
+ * System several times a day (about 15 events a day), so System needs
+ * room for more than the 45 days of the patch-age rule; Operational only
+ * has to hold the newest searches. */
+#define WULOG_MAX_SYSTEM 1536
+#define WULOG_MAX_OPERATIONAL 512
 #define WULOG_BATCH 32              /* handles per EvtNext */
 #define WULOG_NEXT_TIMEOUT_MS 1000  /* one EvtNext call */
 #define WULOG_BUDGET_MS 3000        /* both channels together */
@@ -32,6 +37,7 @@ struct wulog_channel {
     const wchar_t *path;
     const wchar_t *query;
     enum update_source source;
+    size_t max_events;
 };
 
 /* Real PCs write installations to System (provider WindowsUpdateClient),
@@ -40,9 +46,10 @@ static const struct wulog_channel channels[] = {
     {L"System",
      L"*[System[Provider[@Name='Microsoft-Windows-WindowsUpdateClient'] and "
      L"(EventID=19 or EventID=20 or EventID=43 or EventID=44)]]",
-     UPD_FROM_SYSTEM_LOG},
+     UPD_FROM_SYSTEM_LOG, WULOG_MAX_SYSTEM},
     {L"Microsoft-Windows-WindowsUpdateClient/Operational",
-     L"*[System[(EventID=25 or EventID=26 or EventID=31 or EventID=41)]]", UPD_FROM_OPERATIONAL_LOG},
+     L"*[System[(EventID=25 or EventID=26 or EventID=31 or EventID=41)]]", UPD_FROM_OPERATIONAL_LOG,
+     WULOG_MAX_OPERATIONAL},
 };
 
 /* What each event ID of each channel means; anything else is skipped. */
@@ -244,7 +251,7 @@ static BOOL read_channel(const struct wulog_channel *ch, EVT_HANDLE *ctx, struct
     BOOL complete = FALSE, full = FALSE;
     DWORD err;
 
-    /* Newest first: the first 512 matches are the 512 newest. */
+    /* Newest first: the first matches are the newest. */
     query = EvtQuery(NULL, ch->path, ch->query, EvtQueryChannelPath | EvtQueryReverseDirection);
     if (!query) goto cleanup; /* channel missing, access denied, or Wine's stub */
     /* Only after a query opened: in Wine, EvtQuery fails cleanly but
@@ -252,9 +259,9 @@ static BOOL read_channel(const struct wulog_channel *ch, EVT_HANDLE *ctx, struct
      * the process. */
     if (!*ctx) *ctx = EvtCreateRenderContext(V_N, (LPCWSTR *)value_paths, EvtRenderContextValues);
     if (!*ctx) goto cleanup;
-    while (seen < WULOG_MAX_EVENTS && !full) {
+    while (seen < ch->max_events && !full) {
         ULONGLONG now = GetTickCount64();
-        DWORD want = (DWORD)min(WULOG_BATCH, WULOG_MAX_EVENTS - seen), got = 0, i;
+        DWORD want = (DWORD)min(WULOG_BATCH, ch->max_events - seen), got = 0, i;
         DWORD timeout = (DWORD)min(WULOG_NEXT_TIMEOUT_MS, deadline > now ? deadline - now : 0);
 
         if (!timeout) break;
@@ -279,7 +286,7 @@ static BOOL read_channel(const struct wulog_channel *ch, EVT_HANDLE *ctx, struct
         }
         seen += got;
     }
-    if (seen >= WULOG_MAX_EVENTS) complete = TRUE;
+    if (seen >= ch->max_events) complete = TRUE;
 
 cleanup:
     if (query) EvtClose(query);

@@ -3,7 +3,8 @@
  * 20 installation failed, 43 installation started, 44 download started) and
  * the channel Microsoft-Windows-WindowsUpdateClient/Operational (25 search
  * failed, 26 search finished with updateCount, 31 download failed, 41
- * downloaded), newest first, bounded in number and time. Each event becomes
+ * downloaded), newest first, bounded in number (1536 System events, 512
+ * Operational) and time (3 s). Each event becomes
  * one record (updates.h), unjudged: patches.c decides what they mean.
  * (Real PCs write the installations to the System log, not to Operational.)
  *

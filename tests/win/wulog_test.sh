@@ -3,7 +3,7 @@
 # folders through the wevtapi stand-in (tests/standins/wevtapi): both
 # channels, what/source/time/hresult/count/GUIDs/titles, newest first, the
 # System log's other providers and IDs left out, missing channels, UTF-16
-# files, entities, the 512 bound; before the stand-in, Wine's own stub.
+# files, entities, the 512 and 1536 bounds; before the stand-in, Wine's own stub.
 # Also the stand-in's own contract where the adapter relies on it (a small
 # program compiled here). Usage: wulog_test.sh BUILD_DIR
 set -u
@@ -206,6 +206,20 @@ expect_eq "600 events: newest first, 599 down to 88" "599 598 88" \
   "$(records | awk '{ print $5 }' | sed -n '1p;2p;512p' | paste -sd' ')"
 expect_eq "600 events: the newest's time" "$(date -u -d "@$((1727740800 + 599 * 3600))" +%Y-%m-%dT%H:%M:%SZ)" "$(record 1 | cut -d' ' -f3)"
 expect_eq "600 events: within the budget (${ms} ms)" 1 "$((ms < 6000))"
+
+# 4b. 1700 System events (a Defender update is three of them, several times a
+#     day): the 1536 newest are read, more than the 45 days the patch rules
+#     look back at such a PC.
+S=$W/many-system
+mkdir -p "$S/events"
+for i in $(seq 0 1699); do
+  TZ=UTC printf -v t '%(%Y-%m-%dT%H:%M:%S)T.0000000Z' $((1727740800 + i * 3600))
+  ev System "$WUC" 19 "$t" "<Data Name='updateTitle'>KB2267602 $i</Data><Data Name='serviceGuid'>$WU_SVC</Data>"
+done >"$S/events/system.xml"
+use "$S"
+dump
+expect_eq "1700 System events: flags" "system=1 operational=0 n=1536" "$(flags)"
+expect_eq "1700 System events: the oldest kept is the 1536th newest" "KB2267602 164" "$(awk -F'\t' '$1 == "system" && ++n == 1536 { print $13 }' "$OUT")"
 
 # 5. No events folder: neither channel exists.
 S=$W/empty
