@@ -17,7 +17,12 @@ expect_eq() { if [ "$2" = "$3" ]; then ok; else bad "$1: expected '$2', got '$3'
 expect_has() { case "$2" in *"$3"*) ok ;; *) bad "$1: expected to contain '$3', got '$2'" ;; esac; }
 
 winenv_new "$B"
-trap winenv_end EXIT
+small_disk_dir=
+finish() {
+  if [ -n "$small_disk_dir" ]; then ln -sfn ../drive_c "$WINEPREFIX/dosdevices/c:"; umount "$small_disk_dir" 2>/dev/null; fi
+  winenv_end
+}
+trap finish EXIT
 winenv_fake_usosvc "$B" demand
 OUT=$WINENV_DIR/out
 S=$WINENV_DIR/scenarios
@@ -186,6 +191,28 @@ make waiting pending_days=20
 replay "$S/waiting"
 expect_eq "a security update waiting for 20 days: exit" 1 "$rc"
 expect_eq "a security update waiting for 20 days: reasons" patch_waiting "$(codes)"
+
+# 5b. Low disk space: drive C: moved onto a 6 GB tmpfs (Wine reports the
+#     free space of the folder C: maps to), its contents linked in. Needs
+#     root to mount; without it the case is skipped and said so.
+small_disk_dir=$WINENV_DIR/small-disk
+mkdir -p "$small_disk_dir"
+if mount -t tmpfs -o size=6g tmpfs "$small_disk_dir" 2>/dev/null; then
+  for f in "$WINEPREFIX"/drive_c/*; do ln -s "$f" "$small_disk_dir/"; done
+  ln -sfn "$small_disk_dir" "$WINEPREFIX/dosdevices/c:"
+  make disk
+  replay "$S/disk"
+  expect_eq "6 GB free: exit" 1 "$rc"
+  expect_eq "6 GB free: state" attention "$(json 'j["state"]')"
+  expect_eq "6 GB free: reasons" low_disk "$(codes)"
+  expect_has "6 GB free: said, with the next step" "$(json 'j["reasons"][0]["message"]+" "+j["reasons"][0]["next_step"]')" \
+    "Only 6 GB are free on the system drive: low disk space can stop updates. Next step: free some space"
+  ln -sfn ../drive_c "$WINEPREFIX/dosdevices/c:"
+  umount "$small_disk_dir"
+else
+  echo "SKIP (not verified here): low disk space, tmpfs cannot be mounted without root"
+fi
+small_disk_dir=
 
 # 6. Recordings of real PCs (tests/scenarios/README.md says where each came
 #    from), moved so that their newest event was yesterday.
