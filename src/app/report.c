@@ -5,6 +5,7 @@
 #include "resource.h"
 #include "strings.h"
 #include "timefmt.h"
+#include "update_kind.h"
 
 #include <string.h>
 #include <strsafe.h>
@@ -113,12 +114,28 @@ void report_summary(const struct health_result *res, wchar_t *buf, size_t cap)
     }
 }
 
+/* A tooltip holds 127 characters: an update is named there by its KB
+ * number ("KB5072033 has failed 3 times ..."), not by its whole title. */
+static void short_subject(struct health_reason *r)
+{
+    struct update_record u;
+    uint32_t kb;
+
+    ZeroMemory(&u, sizeof(u));
+    updates_copy_text(u.title, sizeof(u.title), r->subject);
+    kb = update_kb_number(&u);
+    if (kb) StringCbPrintfA(r->subject, sizeof(r->subject), "KB%lu", (unsigned long)kb);
+}
+
 void report_tooltip(const struct health_result *res, wchar_t *buf, size_t cap)
 {
     wchar_t level[64], why[256], more[32];
+    static struct health_result first; /* the window's thread only */
 
     str_load((UINT)health_state_msg(res->state), level, ARRAYSIZE(level));
-    report_summary(res, why, ARRAYSIZE(why));
+    first = *res;
+    if (first.n_reasons) short_subject(&first.reasons[0]);
+    report_summary(&first, why, ARRAYSIZE(why));
     str_format(buf, cap, IDS_TIP_FORMAT, level, why);
     if (res->n_reasons > 1) {
         str_format(more, ARRAYSIZE(more), IDS_TIP_MORE, (int)res->n_reasons - 1);

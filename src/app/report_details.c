@@ -100,9 +100,12 @@ static void patch_lines(const struct health_snapshot *s, const wchar_t *not_know
         add_line(signals, sig_cap, line);
     }
     if (p->pending_read) {
-        if (p->oldest_pending_ms) day_text(p->oldest_pending_ms, day, ARRAYSIZE(day));
-        else str_load(IDS_WORD_NONE, day, ARRAYSIZE(day));
-        str_format(line, ARRAYSIZE(line), IDS_DETAILS_PENDING, p->pending_count, day);
+        if (p->pending_count) {
+            day_text(p->oldest_pending_ms, day, ARRAYSIZE(day));
+            str_format(line, ARRAYSIZE(line), IDS_DETAILS_PENDING, p->pending_count, day);
+        } else {
+            str_load(IDS_DETAILS_PENDING_NONE, line, ARRAYSIZE(line));
+        }
         add_line(signals, sig_cap, line);
     }
 }

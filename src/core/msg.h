@@ -118,6 +118,7 @@
 #define IDS_DETAILS_DISK 617       /* "Free space on the system drive: %s" */
 #define IDS_DETAILS_HOLD 618       /* "Safeguard hold: %s" */
 #define IDS_DETAILS_WINDOWS_NA 619 /* "Windows version: %s" */
+#define IDS_DETAILS_PENDING_NONE 636 /* "Security updates waiting to be installed: none" */
 #define IDS_WORD_YES 620
 #define IDS_WORD_NO 621
 #define IDS_WORD_UNAVAILABLE 622   /* "not available" */

@@ -26,7 +26,8 @@ desktop_start_tray() {
 }
 
 shot() { SHOT=${WINENV_DIR:-/tmp}/shot.png; import -window root "$SHOT" 2>/dev/null; }
-crop_corner() { convert "$SHOT" -crop 440x300+$((W - 440))+$((H - 300)) +repage -strip "$1"; }
+# The bottom right corner of the last shot, 440 px wide unless given.
+crop_corner() { local w=${2:-440}; convert "$SHOT" -crop ${w}x300+$((W - w))+$((H - 300)) +repage -strip "$1"; }
 
 # The colour of the tray icon: the most common saturated colour in the
 # notification area's corner: green, amber, red, blue, grey or none.

@@ -49,6 +49,15 @@ menu_id() {
   done
 }
 menu_shown() { [ -n "$(menu_id)" ]; }
+# The details window (a task dialog), and a screenshot of just it.
+details_id() { xdotool search --onlyvisible --name '^wutray: details$' 2>/dev/null | head -1; }
+details_shown() { [ -n "$(details_id)" ]; }
+no_details() { ! details_shown; }
+details_shot() {
+  local geom
+  geom=$(xwininfo -id "$(details_id)" | awk '/Absolute upper-left X/{x=$NF}/Absolute upper-left Y/{y=$NF}/Width:/{w=$NF}/Height:/{h=$NF}END{print w"x"h"+"x"+"y}')
+  convert "$SHOT" -crop "$geom" +repage -strip "$1"
+}
 no_menu() { ! menu_shown; }
 open_menu() {
   wait_for 50 no_menu
@@ -118,6 +127,32 @@ winenv_results 1 2
 check "and an information event (100) says so" wait_for 50 event_logged 0x0004 0x00000064
 xdotool mousemove $((W / 2)) $((H / 2))
 
+# 2e. A cumulative update that has failed three times while Defender installs
+#     every day, replayed through the stand-ins; "Check now" asks the agent
+#     and the logs again: red, the tooltip and the details name the update.
+winenv_pc "$B" failing fail_weeks=3 defender_daily=1 patch_days=40
+check "menu opens for Check now" open_menu
+choose c
+check "failing: icon turns red" wait_for 200 icon_is red
+check "failing: state line" wait_for 30 tray_state_is "critical wuauserv=stopped UsoSvc=stopped state=failing"
+xdotool mousemove $IX $IY
+sleep 1.5
+shot
+crop_corner "$SHOTS/failing-tooltip.png" 640
+xdotool mousemove $((W / 2)) $((H / 2))
+check "menu opens for the failing details" open_menu
+choose d
+check "failing details: the window opens" wait_for 50 details_shown
+sleep 0.5
+shot
+details_shot "$SHOTS/details-failing.png"
+xdotool windowfocus --sync "$(details_id)" key Return
+check "failing details: Enter closes it" wait_for 50 no_details
+winenv_healthy "$B"
+check "menu opens for Check now again" open_menu
+choose c
+check "the update installed: green again" wait_for 200 icon_is green
+
 # 3. Right-click: the menu appears where it was not before.
 shot; cp "$SHOT" "$WINENV_DIR/before.png"
 check "right-click opens the menu" open_menu
@@ -153,14 +188,10 @@ check "settings: ms-settings:windowsupdate was opened" \
 # Enter on its Close button: Wine's task dialog ignores Esc).
 check "menu opens for details" open_menu
 choose d
-details_id() { xdotool search --onlyvisible --name '^wutray: details$' 2>/dev/null | head -1; }
-details_shown() { [ -n "$(details_id)" ]; }
-no_details() { ! details_shown; }
 check "details: the window opens" wait_for 50 details_shown
 sleep 0.5
 shot
-geom=$(xwininfo -id "$(details_id)" | awk '/Absolute upper-left X/{x=$NF}/Absolute upper-left Y/{y=$NF}/Width:/{w=$NF}/Height:/{h=$NF}END{print w"x"h"+"x"+"y}')
-convert "$SHOT" -crop "$geom" +repage -strip "$SHOTS/details.png"
+details_shot "$SHOTS/details.png"
 xdotool windowfocus --sync "$(details_id)" key Return
 check "details: Enter closes it" wait_for 50 no_details
 # A left click on the red icon does what fits: re-enable (the bold menu item).

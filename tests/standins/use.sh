@@ -23,7 +23,14 @@ if [ ! -f "$build/standins/wuapi.dll" ] || [ ! -f "$build/standins/wevtapi.dll" 
   cmake --build "$build" --target standin_wuapi standin_wevtapi standin_slc >/dev/null
 fi
 sys32=$WINEPREFIX/drive_c/windows/system32
-for dll in wuapi wevtapi slc; do cp -f "$build/standins/$dll.dll" "$sys32/$dll.dll"; done
+# Replaced only when changed, and then by a rename: a program that has the
+# DLL loaded keeps its mapping (cp over it would rewrite the mapped file and
+# crash a tray that is running).
+for dll in wuapi wevtapi slc; do
+  if ! cmp -s "$build/standins/$dll.dll" "$sys32/$dll.dll"; then
+    cp "$build/standins/$dll.dll" "$sys32/.$dll.dll.new" && mv -f "$sys32/.$dll.dll.new" "$sys32/$dll.dll"
+  fi
+done
 
 state=$WINEPREFIX/wutray-standins
 mkdir -p "$state"

@@ -94,6 +94,8 @@ int wmain(void)
     CHECK_EQ_INT(STATE_FAILING, r.state);
     report_tooltip(&r, text, ARRAYSIZE(text));
     has_w("tooltip", text, L"Failing");
+    has_w("tooltip: the update by its KB (a tooltip holds 127 characters)", text,
+          L"KB5068861 has failed 3 times since 2025-11-04 (error 0x800F0922).");
     report_summary(&r, text, ARRAYSIZE(text));
     has_w("balloon", text, L"2025-11 Cumulative Update for Windows 11 Version 25H2 for x64-based Systems (KB5068861) has "
                            L"failed 3 times since 2025-11-04 (error 0x800F0922).");

@@ -58,28 +58,21 @@ winenv_results() {
   done
 }
 
-# A healthy PC through the update-agent and event-log stand-ins
-# (tests/standins): Windows 11 25H2, the newest cumulative update installed N
-# days ago (default 10, in the history and the System log), Defender
-# definitions yesterday, nothing waiting. The agent answers without a search
-# date, so the registry's Results dates (winenv_results) still say when
-# Windows last searched.   winenv_healthy BUILD_DIR [PATCH_DAYS]
-winenv_healthy() {
-  local build=$1 days=${2:-10} dir=$WINENV_DIR/scenario-healthy-${2:-10} cu when def
-  cu="$(date -u -d "$days days ago" +%Y-%m) Cumulative Update for Windows 11 Version 25H2 for x64-based Systems (KB5072033)"
-  when=$(date -u -d "$days days ago" +%Y-%m-%dT03:14:15Z)
-  def=$(date -u -d '1 day ago' +%Y-%m-%dT09:00:00Z)
-  mkdir -p "$dir/events"
-  printf 'CurrentBuild=26200\nUBR=7171\nDisplayVersion=25H2\nEditionID=Professional\nInstallationType=Client\n' >"$dir/version.ini"
-  printf 'RebootRequired=0\n' >"$dir/agent.ini"
-  {
-    echo 'Date,Operation,ResultCode,HResult,Title,UpdateID,RevisionNumber,ServiceID,ClientApplicationID,Categories'
-    echo "$def,1,2,0,\"Security Intelligence Update for Microsoft Defender Antivirus - KB2267602 (Version 1.441.1.0)\",6ac8e4c9-0bd5-4a2b-8e3e-0d6d5c0e7a01,200,9482f4b4-e343-43b6-b170-9a65bc822c77,MoUpdateOrchestrator,Definition Updates;Microsoft Defender Antivirus"
-    echo "$when,1,2,0,\"$cu\",3b1e2c44-5d6f-4a70-8b9c-0d1e2f3a4b5c,1,9482f4b4-e343-43b6-b170-9a65bc822c77,MoUpdateOrchestrator,Security Updates;Windows 11"
-  } >"$dir/history.csv"
-  echo 'Title,UpdateID,KBArticleIDs,LastDeploymentChangeTime,MsrcSeverity,Categories,IsDownloaded' >"$dir/pending.csv"
-  cat >"$dir/events/system.xml" <<XML
-<Event xmlns='http://schemas.microsoft.com/win/2004/08/events/event'><System><Provider Name='Microsoft-Windows-WindowsUpdateClient' Guid='{945A8954-C147-4ACD-923F-40C45405A658}'/><EventID>19</EventID><Version>1</Version><Level>4</Level><Task>1</Task><Opcode>13</Opcode><Keywords>0x8000000000000018</Keywords><TimeCreated SystemTime='$when'/><EventRecordID>1</EventRecordID><Correlation/><Execution ProcessID='1' ThreadID='1'/><Channel>System</Channel><Computer>test</Computer><Security UserID='S-1-5-18'/></System><EventData><Data Name='updateTitle'>$cu</Data><Data Name='updateGuid'>{3B1E2C44-5D6F-4A70-8B9C-0D1E2F3A4B5C}</Data><Data Name='updateRevisionNumber'>1</Data><Data Name='serviceGuid'>{9482F4B4-E343-43B6-B170-9A65BC822C77}</Data></EventData></Event>
-XML
-  WINEPREFIX=$WINEPREFIX bash "$(dirname "${BASH_SOURCE[0]}")/../standins/use.sh" "$dir" "$build" >/dev/null
+# A PC replayed through the update-agent and event-log stand-ins
+# (tests/standins), written by tests/scenarios/make_pc.py with KEY=VALUE
+# options. The agent answers without a search date, so the registry's Results
+# date (winenv_results) still says when Windows last searched.
+#   winenv_pc BUILD_DIR NAME [KEY=VALUE ...]
+winenv_pc() {
+  local build=$1 dir=$WINENV_DIR/scenario-$2 here
+  here=$(dirname "${BASH_SOURCE[0]}")
+  shift 2
+  rm -rf "$dir"
+  python3 "$here/../scenarios/make_pc.py" "$dir" agent_search=none "$@" &&
+    WINEPREFIX=$WINEPREFIX bash "$here/../standins/use.sh" "$dir" "$build" >/dev/null
 }
+
+# A healthy PC: Windows 11 25H2, the newest cumulative update installed N days
+# ago (default 10, in the history and the System log), nothing waiting.
+#   winenv_healthy BUILD_DIR [PATCH_DAYS]
+winenv_healthy() { winenv_pc "$1" "healthy-${2:-10}" patch_days="${2:-10}" defender_daily=1; }
