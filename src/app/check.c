@@ -31,7 +31,6 @@ void check_read(struct check_reading *c)
 {
     scm_snapshot(&c->snap);
     wureg_read(&c->snap.sig);
-    pcinfo_read(&c->snap.pc);
     c->n_refused = 0;
     regsettings_read_ex(&c->set, on_refused, c);
     check_limits(&c->set, &c->snap.lim);
@@ -41,7 +40,7 @@ void check_read(struct check_reading *c)
  * (512) and the waiting updates (200), with room to spare. */
 #define CHECK_MAX_RECORDS 3400
 
-void check_read_updates(struct wua_signals *agent, struct patch_summary *patches)
+void check_read_updates(struct wua_signals *agent, struct patch_summary *patches, struct pc_info *pc)
 {
     struct update_list list;
 
@@ -54,4 +53,5 @@ void check_read_updates(struct wua_signals *agent, struct patch_summary *patches
     wulog_read(&list);
     patches_summarize(&list, patches);
     if (list.r) HeapFree(GetProcessHeap(), 0, list.r);
+    pcinfo_read(pc);
 }

@@ -1,8 +1,9 @@
-/* One health check's reading: the services, the registry's signals, this
- * PC's Windows version, ESU, disk and safeguard hold, and the thresholds
- * from the settings. The update agent and the update logs are read
- * separately (check_read_updates): they are slow and, on Windows, asking the
- * agent may start a service. (A restart reads the services only.) */
+/* One health check's reading: the services, the registry's signals and the
+ * thresholds from the settings; it runs on every service or registry change.
+ * The update agent, the update logs and this PC's facts (Windows version,
+ * ESU, disk, safeguard hold) are read separately and rarely
+ * (check_read_updates): they are slow or change seldom, and on Windows
+ * asking the agent may start a service. (A restart reads the services only.) */
 #ifndef WUTRAY_CHECK_H
 #define WUTRAY_CHECK_H
 
@@ -28,10 +29,10 @@ struct check_reading {
 
 void check_read(struct check_reading *c);
 /* The slow part: the update agent (wua.c) and the update logs (wulog.c),
- * read into a buffer of records and summarised (patches.c). Call on a
- * thread with COM initialised (STA); without COM the agent says "not
- * available" and the logs are still read. */
-void check_read_updates(struct wua_signals *agent, struct patch_summary *patches);
+ * read into a buffer of records and summarised (patches.c), and this PC's
+ * facts (pcinfo.c). Call on a thread with COM initialised (STA); without COM
+ * the agent says "not available" and the rest is still read. */
+void check_read_updates(struct wua_signals *agent, struct patch_summary *patches, struct pc_info *pc);
 /* The rules' thresholds from the settings. */
 void check_limits(const struct settings *set, struct health_limits *lim);
 

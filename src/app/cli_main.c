@@ -37,7 +37,7 @@ static int cmd_status(BOOL json)
     }
     /* The update agent: without COM it answers "not available". */
     com = SUCCEEDED(CoInitializeEx(NULL, COINIT_APARTMENTTHREADED | COINIT_DISABLE_OLE1DDE));
-    check_read_updates(&sp->wua, &sp->patches);
+    check_read_updates(&sp->wua, &sp->patches, &sp->pc);
     netcost_read(&sp->net);
     if (com) CoUninitialize();
     /* A pending service is watched for a moment before it is called stuck. */

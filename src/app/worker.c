@@ -44,11 +44,12 @@ static enum restart_result run_elevated(void *ctx, enum elevated_verb verb, uint
     return runas_self(elevated_args(verb), ELEVATED_TIMEOUT_MS, code);
 }
 
-/* The slow signals (update agent, update logs, network cost) are read
+/* The slow signals (update agent, update logs, this PC's facts, network cost) are read
  * together and rarely (WJOB_OUTCOME); every check reuses the last answers. */
 static struct wua_signals last_wua;
 static struct net_signals last_net;
 static struct patch_summary last_patches;
+static struct pc_info last_pc;
 
 static void do_check(HWND hwnd)
 {
@@ -57,6 +58,7 @@ static void do_check(HWND hwnd)
     c.snap.wua = last_wua;
     c.snap.net = last_net;
     c.snap.patches = last_patches;
+    c.snap.pc = last_pc;
     post_owned(hwnd, WM_APP_SNAPSHOT, &c, sizeof(c));
 }
 
@@ -110,7 +112,7 @@ static DWORD WINAPI worker_main(void *param)
             else if (msg.message == WJOB_RESTART) do_change(w->hwnd, ELEVATED_RESTART);
             else if (msg.message == WJOB_REENABLE) do_change(w->hwnd, ELEVATED_REENABLE);
             else if (msg.message == WJOB_OUTCOME) {
-                check_read_updates(&last_wua, &last_patches); /* without COM the agent is "not available" */
+                check_read_updates(&last_wua, &last_patches, &last_pc); /* without COM the agent is "not available" */
                 netcost_read(&last_net);
                 do_check(w->hwnd);
             } else if (msg.hwnd) DispatchMessageW(&msg); /* COM's own window, in this apartment */
