@@ -317,9 +317,8 @@ BOOL report_json(const struct health_snapshot *s, const struct health_result *re
         }
         if (r->code) {
             const struct errtext_info *info = errtext_find(r->code);
-            snprintf(code, sizeof(code), "0x%08lX", (unsigned long)r->code);
             json_key(&j, "error");
-            json_string(&j, code);
+            json_hresult(&j, r->code);
             json_key(&j, "error_name");
             if (info) json_string(&j, info->name);
             else json_null(&j);

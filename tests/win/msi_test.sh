@@ -9,10 +9,7 @@ set -u
 B=$(cd "$1" && pwd)
 SRC=$(cd "$(dirname "$0")/../.." && pwd)
 . "$(dirname "$0")/winenv.sh"
-passed=0 failed=0
-ok() { passed=$((passed + 1)); }
-bad() { failed=$((failed + 1)); echo "FAIL: $*" >&2; }
-expect_eq() { if [ "$2" = "$3" ]; then ok; else bad "$1: expected '$2', got '$3'"; fi; }
+. "$(dirname "$0")/expect.sh"
 check() { local what=$1; shift; if "$@"; then ok; else bad "$what"; fi; }
 
 [ -f "$B/wutray.msi" ] || { echo "msi_test: $B/wutray.msi was not built"; echo "msi_test: 0 passed, 1 failed"; exit 1; }

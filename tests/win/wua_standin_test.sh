@@ -8,12 +8,7 @@ set -u
 B=$(cd "$1" && pwd)
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 . "$(dirname "$0")/winenv.sh"
-passed=0 failed=0
-ok() { passed=$((passed + 1)); }
-bad() { failed=$((failed + 1)); echo "FAIL: $*" >&2; }
-expect_eq() { # what expected actual
-  if [ "$2" = "$3" ]; then ok; else bad "$1: expected '$2', got '$3'"; fi
-}
+. "$(dirname "$0")/expect.sh"
 
 [ -f "$B/updates_dump.exe" ] || { echo "wua_standin_test: $B/updates_dump.exe is missing"; exit 1; }
 winenv_new "$B"
