@@ -22,3 +22,9 @@ target_link_libraries(settings_dump PRIVATE wutray_core)
 add_test(NAME core.admx COMMAND bash ${CMAKE_SOURCE_DIR}/tests/core/admx_test.sh $<TARGET_FILE:settings_dump>
          ${CMAKE_SOURCE_DIR}/policy)
 set_tests_properties(core.admx PROPERTIES PASS_REGULAR_EXPRESSION ": [0-9]+ passed, 0 failed")
+
+# docs/admin.md's policy and event tables and the fleet files (installer/wef,
+# installer/intune) agree with the code.
+add_test(NAME core.admin_docs COMMAND bash ${CMAKE_SOURCE_DIR}/tests/core/admin_docs_test.sh
+         $<TARGET_FILE:settings_dump> ${CMAKE_SOURCE_DIR})
+set_tests_properties(core.admin_docs PROPERTIES PASS_REGULAR_EXPRESSION ": [0-9]+ passed, 0 failed")

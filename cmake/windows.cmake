@@ -101,16 +101,68 @@ foreach(script ${win_scripts})
   add_test(NAME win.${name} COMMAND bash ${script} ${CMAKE_BINARY_DIR})
 endforeach()
 
-# The MSI (installer/wutray.wxs), built with wixl from msitools. wixl takes
-# relative paths only, so it runs from the source folder.
+# The MSI (installer/wutray.wxs), built by installer/make-msi.sh with wixl and
+# msibuild from msitools.
 find_program(WIXL wixl)
-if(WIXL)
-  file(RELATIVE_PATH bin_rel ${CMAKE_SOURCE_DIR} ${CMAKE_BINARY_DIR})
+find_program(MSIBUILD msibuild)
+if(WIXL AND MSIBUILD)
   add_custom_command(OUTPUT ${CMAKE_BINARY_DIR}/wutray.msi
-    COMMAND ${WIXL} -a x64 -D Version=${PROJECT_VERSION} -D BinDir=${bin_rel} -D SrcDir=.
-            -o ${CMAKE_BINARY_DIR}/wutray.msi installer/wutray.wxs
-    WORKING_DIRECTORY ${CMAKE_SOURCE_DIR}
-    DEPENDS wutray wutray-cli ${CMAKE_SOURCE_DIR}/installer/wutray.wxs ${CMAKE_SOURCE_DIR}/res/icons/app.ico
+    COMMAND bash ${CMAKE_SOURCE_DIR}/installer/make-msi.sh ${PROJECT_VERSION} ${CMAKE_BINARY_DIR}
+            ${CMAKE_BINARY_DIR}/wutray.msi
+    DEPENDS wutray wutray-cli ${CMAKE_SOURCE_DIR}/installer/wutray.wxs ${CMAKE_SOURCE_DIR}/installer/make-msi.sh
+            ${CMAKE_SOURCE_DIR}/res/icons/app.ico
     COMMENT "Building wutray.msi")
   add_custom_target(msi ALL DEPENDS ${CMAKE_BINARY_DIR}/wutray.msi)
+endif()
+
+# Authenticode (scripts/sign.sh, osslsigncode), only when a certificate is
+# given: both programs are signed right after they link, so the MSI packs
+# signed ones, and the MSI after it is built. Without one (the default) nothing
+# is signed.
+set(WUTRAY_SIGN_CERT "" CACHE FILEPATH "Code-signing certificate: PEM (with WUTRAY_SIGN_KEY) or PKCS#12 (.p12/.pfx); empty: unsigned")
+set(WUTRAY_SIGN_KEY "" CACHE FILEPATH "The PEM private key of WUTRAY_SIGN_CERT")
+set(WUTRAY_SIGN_PASS_FILE "" CACHE FILEPATH "A file holding the password of the key or PKCS#12 file")
+set(WUTRAY_SIGN_TIMESTAMP_URL "" CACHE STRING "RFC 3161 timestamp server (osslsigncode -ts); empty: no timestamp")
+if(WUTRAY_SIGN_CERT)
+  find_program(OSSLSIGNCODE osslsigncode REQUIRED)
+  set(sign bash ${CMAKE_SOURCE_DIR}/scripts/sign.sh --cert ${WUTRAY_SIGN_CERT})
+  if(WUTRAY_SIGN_KEY)
+    list(APPEND sign --key ${WUTRAY_SIGN_KEY})
+  endif()
+  if(WUTRAY_SIGN_PASS_FILE)
+    list(APPEND sign --pass-file ${WUTRAY_SIGN_PASS_FILE})
+  endif()
+  if(WUTRAY_SIGN_TIMESTAMP_URL)
+    list(APPEND sign --ts ${WUTRAY_SIGN_TIMESTAMP_URL})
+  endif()
+  foreach(exe wutray wutray-cli)
+    add_custom_command(TARGET ${exe} POST_BUILD COMMAND ${sign} $<TARGET_FILE:${exe}> VERBATIM)
+  endforeach()
+  if(TARGET msi)
+    add_custom_command(OUTPUT ${CMAKE_BINARY_DIR}/wutray.msi APPEND COMMAND ${sign} ${CMAKE_BINARY_DIR}/wutray.msi)
+  endif()
+endif()
+
+# The winget manifests (installer/winget), from the finished (signed) MSI: its
+# ProductCode, UpgradeCode and SHA256, into winget/ of the build folder. InstallerUrl is where
+# a release's MSI will be downloaded from ({version} stands for the version);
+# the default is a placeholder, as no download location exists yet.
+set(WUTRAY_INSTALLER_URL "https://TODO-release-location.invalid/wutray/{version}/wutray.msi"
+    CACHE STRING "The released MSI's download URL for the winget manifests ({version}: the version)")
+if(TARGET msi)
+  set(winget_dir ${CMAKE_BINARY_DIR}/winget)
+  set(winget_in ${CMAKE_SOURCE_DIR}/installer/winget)
+  set(winget_files)
+  foreach(part yaml installer.yaml locale.en-US.yaml)
+    list(APPEND winget_files ${winget_dir}/wutray.wutray.${part})
+  endforeach()
+  add_custom_command(OUTPUT ${winget_files}
+    COMMAND bash ${winget_in}/make-manifests.sh ${PROJECT_VERSION} ${CMAKE_BINARY_DIR}/wutray.msi
+            ${WUTRAY_INSTALLER_URL} ${winget_dir}
+    DEPENDS ${CMAKE_BINARY_DIR}/wutray.msi ${winget_in}/make-manifests.sh ${winget_in}/wutray.wutray.yaml.in
+            ${winget_in}/wutray.wutray.installer.yaml.in ${winget_in}/wutray.wutray.locale.en-US.yaml.in
+    COMMENT "Writing the winget manifests"
+    VERBATIM)
+  add_custom_target(winget ALL DEPENDS ${winget_files})
+  add_dependencies(winget msi)
 endif()

@@ -3,9 +3,9 @@
 # need and is not already there. Safe to run again; does nothing when complete.
 set -euo pipefail
 
-packages=(cmake ninja-build gcc python3
+packages=(cmake ninja-build gcc python3 clang libclang-rt-14-dev
   gcc-mingw-w64-x86-64 binutils-mingw-w64-x86-64 mingw-w64-x86-64-dev
-  wine wine64 xvfb xdotool imagemagick x11-utils msitools wixl)
+  wine wine64 xvfb xdotool imagemagick x11-utils msitools wixl osslsigncode openssl)
 
 missing=()
 for p in "${packages[@]}"; do

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Installs what is missing, builds, prepares a fresh Wine prefix set to
-# Windows 10 with a fake Update Orchestrator (UsoSvc), and starts the tray in
+# Installs what is missing, builds, prepares a fresh Wine prefix (Windows 10
+# 22H2 with consumer ESU, a recorded update history) with a fake Update
+# Orchestrator (UsoSvc), and starts the tray in
 # a Wine desktop against Wine's service manager.
 #   With $DISPLAY set: the desktop opens there; use the tray icon at the
 #   bottom right, choose Exit to end.
@@ -31,12 +32,14 @@ finish() {
 }
 trap finish EXIT
 winenv_fake_usosvc "$B" demand
-# Wine's update agent and event log are stubs: a healthy PC is replayed through
-# the stand-ins (tests/standins; the newest cumulative update 10 days ago), and
-# a search yesterday is recorded where Windows 7/8.1 keep it.
-winenv_healthy "$B"
+# Wine's update agent and event log are stubs: the update events recorded on a
+# real PC are replayed through the stand-ins (tests/standins), moved so the
+# newest was yesterday, on a Windows 10 22H2 enrolled in consumer ESU
+# (winenv_recorded_healthy in tests/win/winenv.sh), and a search yesterday is
+# recorded where Windows 7/8.1 keep it.
+winenv_recorded_healthy "$B"
 winenv_results 1 2
-echo "run-app: Wine prefix $WINEPREFIX (Windows 11 25H2 Pro, fake UsoSvc, a healthy update history through the stand-ins, last search 1 day ago; removed at the end)"
+echo "run-app: Wine prefix $WINEPREFIX (Windows 10 22H2 Pro with consumer ESU, fake UsoSvc, the System log of a real PC (tests/scenarios/recorded-win10-1803-store-failed) moved to end yesterday, last search 1 day ago; removed at the end)"
 desktop_start_tray "$B"
 
 if [ "$headless" -eq 0 ]; then

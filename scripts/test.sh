@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Installs what is missing, builds, and runs every test tier:
 #   native  core unit tests with ASan/UBSan (ctest, build/native)
+#   fuzz    libFuzzer over the core's parsers, 20 s a target (tests/fuzz/run.sh, build/fuzz)
 #   wine    adapters and the CLI under Wine against its service manager (ctest, build/win)
 #   e2e     the real tray icon under Xvfb, driven with xdotool
-# Ends with one line: "tests: N passed, M failed" (ctest tests plus the e2e run).
+# Ends with one line: "tests: N passed, M failed" (ctest tests, fuzz targets and the e2e run).
 set -uo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -24,9 +25,23 @@ count_ctest() {
   failed=$((failed + bad))
 }
 
+# Adds the counts of a log's closing "WORD: N passed, M failed" line; a log
+# without it counts as one failure.
+count_closing() {
+  local line
+  line=$(grep -E "^$2: [0-9]+ passed, [0-9]+ failed$" "$1" | tail -1)
+  if [ -z "$line" ]; then failed=$((failed + 1)); return; fi
+  passed=$((passed + $(sed -E 's/.*: ([0-9]+) passed.*/\1/' <<<"$line")))
+  failed=$((failed + $(sed -E 's/.* ([0-9]+) failed$/\1/' <<<"$line")))
+}
+
 echo "== native: core unit tests (ASan/UBSan)"
 ctest --test-dir build/native --output-on-failure 2>&1 | tee build/native-tests.log
 count_ctest build/native-tests.log
+
+echo "== fuzz: libFuzzer over the core's parsers and validators (20 s a target)"
+bash tests/fuzz/run.sh 20 2>&1 | tee build/fuzz-tests.log
+count_closing build/fuzz-tests.log fuzz
 
 echo "== wine: Windows adapters and CLI under Wine"
 (

@@ -51,6 +51,7 @@ void check_read_updates(struct wua_signals *agent, struct patch_summary *patches
     if (!list.r) list.cap = 0;
     wua_read(agent, &list);
     wulog_read(&list);
+    updates_share_facts(&list);
     patches_summarize(&list, patches);
     if (list.r) HeapFree(GetProcessHeap(), 0, list.r);
     pcinfo_read(pc);

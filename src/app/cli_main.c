@@ -15,24 +15,26 @@
 #include "scm.h"
 #include "strings.h"
 #include "version.h"
+#include "elevate.h"
 #include "eventlog.h"
+#include "fix.h"
 #include "events.h"
 #include "netcost.h"
 #include "wua.h"
 
-static int cmd_status(BOOL json)
+/* One verdict, as `status` gives it: the services, the registry, the update
+ * agent and logs, this PC's facts, and a pending service watched for a
+ * moment before it is called stuck. Ignored settings values are said on
+ * stderr (stdout stays the report). */
+static void read_verdict(struct check_reading *c, struct health_result *res)
 {
-    struct check_reading c;
-    struct health_snapshot *sp = &c.snap;
-    struct health_result res;
-    static char buf[32768];
+    struct health_snapshot *sp = &c->snap;
     BOOL com;
 
-    check_read(&c);
-    /* Settings values that are ignored are said (on stderr: stdout stays the report). */
-    for (unsigned i = 0; i < c.n_refused; i++) {
+    check_read(c);
+    for (unsigned i = 0; i < c->n_refused; i++) {
         wchar_t text[512];
-        report_refused_text(&c.refused[i], text, ARRAYSIZE(text));
+        report_refused_text(&c->refused[i], text, ARRAYSIZE(text));
         con_line(STD_ERROR_HANDLE, IDS_CLI_WARNING, text);
     }
     /* The update agent: without COM it answers "not available". */
@@ -40,16 +42,29 @@ static int cmd_status(BOOL json)
     check_read_updates(&sp->wua, &sp->patches, &sp->pc);
     netcost_read(&sp->net);
     if (com) CoUninitialize();
-    /* A pending service is watched for a moment before it is called stuck. */
     for (int i = 0; i < SVC_COUNT; i++)
         scm_watch_pending(svc_name((enum svc_id)i), health_oneshot_watch_ms(sp->svc[i].wait_hint_ms), &sp->svc[i]);
-    health_evaluate(sp, NULL, &res);
+    health_evaluate(sp, NULL, res);
+}
+
+static void print_json(const char *buf)
+{
+    con_write_utf8(STD_OUTPUT_HANDLE, buf);
+    con_write_utf8(STD_OUTPUT_HANDLE, "\n");
+}
+
+static int cmd_status(BOOL json)
+{
+    static struct check_reading c;
+    static struct health_result res;
+    static char buf[32768];
+
+    read_verdict(&c, &res);
     if (json) {
-        if (!report_json(sp, &res, buf, sizeof(buf))) return HEALTH_UNKNOWN;
-        con_write_utf8(STD_OUTPUT_HANDLE, buf);
-        con_write_utf8(STD_OUTPUT_HANDLE, "\n");
+        if (!report_json(&c.snap, &res, buf, sizeof(buf))) return HEALTH_UNKNOWN;
+        print_json(buf);
     } else {
-        report_print_status(sp, &res);
+        report_print_status(&c.snap, &res);
     }
     return (int)res.level;
 }
@@ -87,7 +102,7 @@ static void log_outcome(const struct restart_outcome *o)
     enum event_id id;
     enum event_type type;
 
-    str_load(IDS_RESTART_TITLE, title, ARRAYSIZE(title));
+    str_load(o->action == RESTART_SET_MANUAL ? IDS_REENABLE_TITLE : IDS_RESTART_TITLE, title, ARRAYSIZE(title));
     report_restart_text(o, text, ARRAYSIZE(text));
     event_for_outcome(o, &id, &type);
     eventlog_write(id, type, title, text);
@@ -115,16 +130,64 @@ static int cmd_restart(BOOL json)
     restart_execute(&plan, &ops, &log, &outcome);
     log_outcome(&outcome);
     if (json) {
-        if (report_restart_json(log.steps, log.n, &outcome, buf, sizeof(buf))) {
-            con_write_utf8(STD_OUTPUT_HANDLE, buf);
-            con_write_utf8(STD_OUTPUT_HANDLE, "\n");
-        }
+        if (report_restart_json(log.steps, log.n, &outcome, buf, sizeof(buf))) print_json(buf);
         return restart_exit_code(outcome.result);
     }
     report_restart_text(&outcome, text, ARRAYSIZE(text));
     StringCchCatW(text, ARRAYSIZE(text), L"\r\n");
     con_write(outcome.result == RESTART_DONE ? STD_OUTPUT_HANDLE : STD_ERROR_HANDLE, text);
     return restart_exit_code(outcome.result);
+}
+
+/* The tray's click for the state, without a prompt (the command line runs
+ * with the rights it was given: as SYSTEM from a management tool, or as an
+ * administrator), and nothing else (fix.h says what and why). */
+static int cmd_fix(BOOL json)
+{
+    static const struct restart_ops ops = {cli_run_step, NULL};
+    static const struct elevated_env env = {
+        .snapshot = scm_snapshot_cb, .ops = &ops, .read_bits = scm_read_bits_cb, .elevate = NULL};
+    static struct check_reading c;
+    static struct health_result res;
+    static struct restart_log log;
+    static char buf[32768];
+    struct restart_outcome outcome;
+    struct fix_plan plan;
+    enum fix_result result;
+    bool any_disabled = false, elevated;
+    wchar_t text[512];
+
+    read_verdict(&c, &res);
+    for (int i = 0; i < SVC_COUNT; i++)
+        if (c.snap.svc[i].presence == SVC_PRESENT && c.snap.svc[i].start == SVC_START_DISABLED) any_disabled = true;
+    fix_decide(&res, any_disabled, &plan);
+    if (!json) {
+        report_print_status(&c.snap, &res);
+        con_line(STD_OUTPUT_HANDLE, (UINT)plan.msg);
+    }
+    ZeroMemory(&outcome, sizeof(outcome));
+    log.quiet = json;
+    if (plan.action == FIX_RESTART || plan.action == FIX_REENABLE) {
+        enum elevated_verb verb = plan.action == FIX_REENABLE ? ELEVATED_REENABLE : ELEVATED_RESTART;
+        if (verb == ELEVATED_RESTART && c.set.include_bits) verb = ELEVATED_RESTART_BITS;
+        elevated_run(&env, &log, verb, &elevated, &outcome);
+        log_outcome(&outcome);
+    }
+    result = fix_result_of(plan.action, outcome.result);
+    if (json) {
+        if (report_fix_json(&res, &plan, result, log.steps, log.n,
+                            plan.action == FIX_RESTART || plan.action == FIX_REENABLE ? &outcome : NULL, buf,
+                            sizeof(buf)))
+            print_json(buf);
+        return fix_exit_code(result);
+    }
+    if (plan.action == FIX_RESTART || plan.action == FIX_REENABLE) {
+        if (result == FIX_NEEDS_ADMIN) str_load(IDS_FIX_NEEDS_ADMIN, text, ARRAYSIZE(text));
+        else report_restart_text(&outcome, text, ARRAYSIZE(text));
+        StringCchCatW(text, ARRAYSIZE(text), L"\r\n");
+        con_write(result == FIX_FIXED || result == FIX_NOTHING_TO_DO ? STD_OUTPUT_HANDLE : STD_ERROR_HANDLE, text);
+    }
+    return fix_exit_code(result);
 }
 
 int wmain(int argc, wchar_t **argv)
@@ -143,6 +206,7 @@ int wmain(int argc, wchar_t **argv)
     case CLI_VERSION: con_line(STD_OUTPUT_HANDLE, IDS_CLI_VERSION, WUTRAY_VERSION_WSTR); return 0;
     case CLI_STATUS: return cmd_status(args.json);
     case CLI_RESTART: return cmd_restart(args.json);
+    case CLI_FIX: return cmd_fix(args.json);
     case CLI_NONE: break;
     }
     return CLI_EXIT_USAGE;

@@ -8,6 +8,7 @@
 #include "health.h"
 #include "restart.h"
 #include "check.h"
+#include "fix.h"
 
 void report_reason_text(const struct health_reason *r, wchar_t *buf, size_t cap);
 /* For a reason that carries an error code: what it means and the next step.
@@ -36,6 +37,11 @@ struct report_step {
 };
 BOOL report_restart_json(const struct report_step *steps, unsigned n, const struct restart_outcome *o,
                          char *buf, size_t cap);
+/* `wutray-cli fix --json`: the result, the state it acted on, what it did
+ * (the restart's object as above, or null) and one message. */
+BOOL report_fix_json(const struct health_result *res, const struct fix_plan *plan, enum fix_result result,
+                     const struct report_step *steps, unsigned n, const struct restart_outcome *o, char *buf,
+                     size_t cap);
 UINT report_level_icon(enum health_level level);
 /* The details window's text: a heading with the state; why (every reason,
  * with what an error code means and the next step); and every signal with

@@ -13,7 +13,8 @@
 static void day_text(uint64_t ms, wchar_t *buf, size_t cap)
 {
     char iso[32];
-    timefmt_iso8601(ms, iso, sizeof(iso));
+    buf[0] = 0;
+    if (!timefmt_iso8601(ms, iso, sizeof(iso))) return; /* past 9999: no day rather than stray bytes */
     iso[10] = 0;
     StringCchPrintfW(buf, cap, L"%hs", iso);
 }
@@ -176,12 +177,13 @@ void report_details(const struct health_snapshot *s, const struct health_result 
 
     /* Every signal with its value, as read. */
     signals[0] = 0;
-    timefmt_iso8601(s->taken_ms, iso, sizeof(iso));
-    iso[16] = 0; /* to the minute */
-    iso[10] = L' ';
-    StringCchPrintfW(word, ARRAYSIZE(word), L"%hs", iso);
-    str_format(line, ARRAYSIZE(line), IDS_DETAILS_READ_AT, word);
-    add_line(signals, sig_cap, line);
+    if (timefmt_iso8601(s->taken_ms, iso, sizeof(iso))) {
+        iso[16] = 0; /* to the minute */
+        iso[10] = L' ';
+        StringCchPrintfW(word, ARRAYSIZE(word), L"%hs", iso);
+        str_format(line, ARRAYSIZE(line), IDS_DETAILS_READ_AT, word);
+        add_line(signals, sig_cap, line);
+    }
     for (int i = 0; i < SVC_COUNT; i++) {
         report_service_line(s, (enum svc_id)i, IDS_DETAILS_SERVICE, line, ARRAYSIZE(line));
         add_line(signals, sig_cap, line);

@@ -10,11 +10,20 @@
 
 #include <stdio.h>
 
+/* A date, or null when there is none or it cannot be printed (past 9999). */
+static void json_date(struct json *j, uint64_t ms)
+{
+    char when[32];
+    if (!ms || !timefmt_iso8601(ms, when, sizeof(when))) {
+        json_null(j);
+        return;
+    }
+    json_string(j, when);
+}
+
 /* The registry signals, or "unavailable" when the registry could not be read. */
 static void write_signals(struct json *j, const struct update_signals *g)
 {
-    char when[32];
-
     if (!g->read) {
         json_string(j, "unavailable");
         return;
@@ -25,12 +34,7 @@ static void write_signals(struct json *j, const struct update_signals *g)
     json_key(j, "reboot_pending");
     json_bool(j, g->reboot_pending);
     json_key(j, "paused_until");
-    if (g->paused_until_ms) {
-        timefmt_iso8601(g->paused_until_ms, when, sizeof(when));
-        json_string(j, when);
-    } else {
-        json_null(j);
-    }
+    json_date(j, g->paused_until_ms);
     json_key(j, "managed");
     json_bool(j, g->managed);
     json_key(j, "policy_blocks");
@@ -40,17 +44,6 @@ static void write_signals(struct json *j, const struct update_signals *g)
     if (g->policy_blocks & POLICY_NO_INTERNET_LOCATIONS) json_string(j, "DoNotConnectToWindowsUpdateInternetLocations");
     json_array_end(j);
     json_object_end(j);
-}
-
-static void json_date(struct json *j, uint64_t ms)
-{
-    char when[32];
-    if (!ms) {
-        json_null(j);
-        return;
-    }
-    timefmt_iso8601(ms, when, sizeof(when));
-    json_string(j, when);
 }
 
 /* A date and the source that gave it (searching.h), or "unavailable". */
@@ -255,7 +248,7 @@ BOOL report_json(const struct health_snapshot *s, const struct health_result *re
                  char *buf, size_t cap)
 {
     struct json j;
-    char when[32], code[64];
+    char code[64];
     wchar_t text[512], what[256], next[256];
 
     json_init(&j, buf, cap);
@@ -339,8 +332,7 @@ BOOL report_json(const struct health_snapshot *s, const struct health_result *re
     json_key(&j, "os_build");
     json_int(&j, s->os_build);
     json_key(&j, "evaluated_at");
-    timefmt_iso8601(s->taken_ms, when, sizeof(when));
-    json_string(&j, when);
+    json_date(&j, s->taken_ms);
     json_object_end(&j);
     return json_ok(&j);
 }
@@ -355,49 +347,97 @@ static const char *action_keyword(enum restart_action a)
     return "set_manual";
 }
 
-BOOL report_restart_json(const struct report_step *steps, unsigned n, const struct restart_outcome *o,
-                         char *buf, size_t cap)
+/* The restart's fields, into an open object. */
+static void write_restart(struct json *j, const struct report_step *steps, unsigned n, const struct restart_outcome *o)
 {
-    struct json j;
     wchar_t text[512];
     struct svc_reading r;
 
     ZeroMemory(&r, sizeof(r));
     r.presence = SVC_PRESENT;
+    json_key(j, "result");
+    json_string(j, restart_result_keyword(o->result));
+    json_key(j, "exit_code");
+    json_int(j, restart_exit_code(o->result));
+    json_key(j, "steps");
+    json_array_begin(j);
+    for (unsigned i = 0; i < n; i++) {
+        r.state = steps[i].result.state;
+        json_object_begin(j);
+        json_key(j, "action");
+        json_string(j, action_keyword(steps[i].step.action));
+        json_key(j, "service");
+        json_wstring(j, restart_svc_name(steps[i].step.svc));
+        json_key(j, "result");
+        json_string(j, restart_result_keyword(steps[i].result.result));
+        json_key(j, "state");
+        json_string(j, svc_state_keyword(&r));
+        json_key(j, "elapsed_ms");
+        json_int(j, steps[i].result.elapsed_ms);
+        if (steps[i].result.win32_error) {
+            json_key(j, "error");
+            json_int(j, steps[i].result.win32_error);
+        }
+        json_object_end(j);
+    }
+    json_array_end(j);
+    json_key(j, "service");
+    if (o->result == RESTART_DONE) json_null(j);
+    else json_wstring(j, restart_svc_name(o->svc));
+    json_key(j, "message");
+    report_restart_text(o, text, ARRAYSIZE(text));
+    json_wstring(j, text);
+}
+
+BOOL report_restart_json(const struct report_step *steps, unsigned n, const struct restart_outcome *o,
+                         char *buf, size_t cap)
+{
+    struct json j;
+
+    json_init(&j, buf, cap);
+    json_object_begin(&j);
+    write_restart(&j, steps, n, o);
+    json_object_end(&j);
+    return json_ok(&j);
+}
+
+BOOL report_fix_json(const struct health_result *res, const struct fix_plan *plan, enum fix_result result,
+                     const struct report_step *steps, unsigned n, const struct restart_outcome *o, char *buf,
+                     size_t cap)
+{
+    struct json j;
+    const char *action = fix_action_keyword(plan->action);
+    wchar_t text[512];
+
     json_init(&j, buf, cap);
     json_object_begin(&j);
     json_key(&j, "result");
-    json_string(&j, restart_result_keyword(o->result));
+    json_string(&j, fix_result_keyword(result));
     json_key(&j, "exit_code");
-    json_int(&j, restart_exit_code(o->result));
-    json_key(&j, "steps");
+    json_int(&j, fix_exit_code(result));
+    json_key(&j, "state");
+    json_string(&j, health_state_keyword(res->state));
+    json_key(&j, "reasons");
     json_array_begin(&j);
-    for (unsigned i = 0; i < n; i++) {
-        r.state = steps[i].result.state;
-        json_object_begin(&j);
-        json_key(&j, "action");
-        json_string(&j, action_keyword(steps[i].step.action));
-        json_key(&j, "service");
-        json_wstring(&j, restart_svc_name(steps[i].step.svc));
-        json_key(&j, "result");
-        json_string(&j, restart_result_keyword(steps[i].result.result));
-        json_key(&j, "state");
-        json_string(&j, svc_state_keyword(&r));
-        json_key(&j, "elapsed_ms");
-        json_int(&j, steps[i].result.elapsed_ms);
-        if (steps[i].result.win32_error) {
-            json_key(&j, "error");
-            json_int(&j, steps[i].result.win32_error);
-        }
-        json_object_end(&j);
-    }
+    for (unsigned i = 0; i < res->n_reasons; i++)
+        if (res->reasons[i].level != HEALTH_OK) json_string(&j, health_reason_code(res->reasons[i].kind));
     json_array_end(&j);
-    json_key(&j, "service");
-    if (o->result == RESTART_DONE) json_null(&j);
-    else json_wstring(&j, restart_svc_name(o->svc));
+    json_key(&j, "action");
+    if (action) json_string(&j, action);
+    else json_null(&j);
     json_key(&j, "message");
-    report_restart_text(o, text, ARRAYSIZE(text));
+    if (result == FIX_NEEDS_ADMIN) str_load(IDS_FIX_NEEDS_ADMIN, text, ARRAYSIZE(text));
+    else if (o && action) report_restart_text(o, text, ARRAYSIZE(text));
+    else str_load((UINT)plan->msg, text, ARRAYSIZE(text));
     json_wstring(&j, text);
+    json_key(&j, "restart");
+    if (o && action) {
+        json_object_begin(&j);
+        write_restart(&j, steps, n, o);
+        json_object_end(&j);
+    } else {
+        json_null(&j);
+    }
     json_object_end(&j);
     return json_ok(&j);
 }

@@ -62,6 +62,7 @@ struct app {
     struct event_gate events;
     struct health_result result;
     struct health_snapshot snapshot; /* the last one read */
+    struct check_reading reading;    /* the last one taken from the worker */
     BOOL have_result;
     BOOL restarting;
     BOOL exiting;
@@ -98,7 +99,7 @@ static void request_full_check(struct app *a)
 }
 
 /* Restart or re-enable (job WJOB_RESTART or WJOB_REENABLE). */
-static void on_cmd_change(struct app *a, UINT job)
+static void on_cmd_change(struct app *a, unsigned job)
 {
     wchar_t tip[128];
     if (a->restarting) return;
@@ -374,15 +375,20 @@ static LRESULT CALLBACK wnd_proc(HWND hwnd, UINT msg, WPARAM wp, LPARAM lp)
         }
         return 0;
     case WM_APP_SERVICE_CHANGED: request_check(a); return 0;
+    /* The worker's notifications carry no pointer: what they announce is
+     * taken from the worker, so a forged one at most makes the tray look. */
     case WM_APP_SNAPSHOT:
-        on_snapshot(a, (const struct check_reading *)lp);
-        HeapFree(GetProcessHeap(), 0, (void *)lp);
+        if (worker_take_snapshot(&a->worker, &a->reading)) on_snapshot(a, &a->reading);
         return 0;
-    case WM_APP_RESTART_STEP: on_restart_step(a, (enum restart_action)wp, (enum svc_id)lp); return 0;
-    case WM_APP_RESTART_DONE:
-        on_restart_done(a, (const struct restart_outcome *)lp);
-        HeapFree(GetProcessHeap(), 0, (void *)lp);
+    case WM_APP_RESTART_STEP:
+        if (a->restarting && wp <= RESTART_SET_MANUAL && lp >= 0 && lp < SVC_COUNT)
+            on_restart_step(a, (enum restart_action)wp, (enum svc_id)lp);
         return 0;
+    case WM_APP_RESTART_DONE: {
+        struct restart_outcome o;
+        if (worker_take_restart(&a->worker, &o)) on_restart_done(a, &o);
+        return 0;
+    }
     case WM_APP_LAUNCHED: on_launched(a, (enum launch_target)wp, (DWORD)lp); return 0;
     case WM_ENDSESSION: if (wp) DestroyWindow(hwnd); return 0;
     case WM_DESTROY:
@@ -464,7 +470,15 @@ int WINAPI wWinMain(HINSTANCE inst, HINSTANCE prev, PWSTR cmdline, int show)
     }
     SetTimer(a.hwnd, TIMER_OUTCOME, OUTCOME_FIRST_MS, NULL);
 
-    while (GetMessageW(&msg, NULL, 0, 0) > 0) {
+    for (;;) {
+        BOOL got = GetMessageW(&msg, NULL, 0, 0);
+        if (got == -1) break;
+        /* WM_QUIT: ours follows WM_DESTROY; one posted by another program
+         * while the window lives is ignored. */
+        if (!got) {
+            if (IsWindow(a.hwnd)) continue;
+            break;
+        }
         TranslateMessage(&msg);
         DispatchMessageW(&msg);
     }

@@ -1,33 +1,16 @@
 #include "worker.h"
-#include "check.h"
 #include "elevate.h"
 #include "runas.h"
-#include "restart.h"
 #include "scm.h"
 #include "regsettings.h"
 #include "regwatch.h"
 #include "watch.h"
-#include "netcost.h"
 
 #include <objbase.h>
 
 struct restart_ctx {
     HWND hwnd;
 };
-
-static void *heap_copy(const void *p, size_t n)
-{
-    void *q = HeapAlloc(GetProcessHeap(), 0, n);
-    if (q) CopyMemory(q, p, n);
-    return q;
-}
-
-/* Hands a heap block to the window; frees it if the window is gone. */
-static void post_owned(HWND hwnd, UINT msg, const void *p, size_t n)
-{
-    void *q = heap_copy(p, n);
-    if (q && !PostMessageW(hwnd, msg, 0, (LPARAM)q)) HeapFree(GetProcessHeap(), 0, q);
-}
 
 static void on_progress(void *ctx, const struct restart_step *step)
 {
@@ -44,32 +27,74 @@ static enum restart_result run_elevated(void *ctx, enum elevated_verb verb, uint
     return runas_self(elevated_args(verb), ELEVATED_TIMEOUT_MS, code);
 }
 
-/* The slow signals (update agent, update logs, this PC's facts, network cost) are read
- * together and rarely (WJOB_OUTCOME); every check reuses the last answers. */
-static struct wua_signals last_wua;
-static struct net_signals last_net;
-static struct patch_summary last_patches;
-static struct pc_info last_pc;
-
-static void do_check(HWND hwnd)
+BOOL worker_post(struct worker *w, unsigned job)
 {
-    struct check_reading c;
-    check_read(&c);
-    c.snap.wua = last_wua;
-    c.snap.net = last_net;
-    c.snap.patches = last_patches;
-    c.snap.pc = last_pc;
-    post_owned(hwnd, WM_APP_SNAPSHOT, &c, sizeof(c));
+    InterlockedOr(&w->jobs, (LONG)job);
+    return SetEvent(w->wake);
+}
+
+/* ---- the slow signals, on their own thread ---- */
+
+static DWORD WINAPI slow_main(void *param)
+{
+    struct worker *w = param;
+    struct slow_signals *s = HeapAlloc(GetProcessHeap(), HEAP_ZERO_MEMORY, sizeof(*s));
+    BOOL com = SUCCEEDED(CoInitializeEx(NULL, COINIT_APARTMENTTHREADED | COINIT_DISABLE_OLE1DDE));
+
+    if (s) {
+        /* Without COM the agent is "not available"; the rest is still read. */
+        check_read_updates(&s->wua, &s->patches, &s->pc);
+        netcost_read(&s->net);
+        AcquireSRWLockExclusive(&w->lock);
+        w->last = *s;
+        ReleaseSRWLockExclusive(&w->lock);
+        HeapFree(GetProcessHeap(), 0, s);
+    }
+    if (com) CoUninitialize();
+    worker_post(w, WJOB_CHECK);
+    return 0;
+}
+
+/* One read at a time: while one runs (the agent may take long), asking
+ * again only waits for its answer. */
+static void start_slow_read(struct worker *w)
+{
+    if (w->slow) {
+        if (WaitForSingleObject(w->slow, 0) != WAIT_OBJECT_0) return;
+        CloseHandle(w->slow);
+    }
+    w->slow = CreateThread(NULL, 0, slow_main, w, 0, NULL);
+    if (!w->slow) worker_post(w, WJOB_CHECK);
+}
+
+/* ---- jobs ---- */
+
+static void do_check(struct worker *w)
+{
+    struct check_reading *c = HeapAlloc(GetProcessHeap(), 0, sizeof(*c));
+
+    if (!c) return;
+    check_read(c);
+    AcquireSRWLockExclusive(&w->lock);
+    c->snap.wua = w->last.wua;
+    c->snap.net = w->last.net;
+    c->snap.patches = w->last.patches;
+    c->snap.pc = w->last.pc;
+    w->reading = *c;
+    w->have_reading = TRUE;
+    ReleaseSRWLockExclusive(&w->lock);
+    HeapFree(GetProcessHeap(), 0, c);
+    PostMessageW(w->hwnd, WM_APP_SNAPSHOT, 0, 0);
 }
 
 /* Restart or re-enable: with the user's rights first, elevated only if
  * refused. A restart includes BITS when the IncludeBits setting says so. */
-static void do_change(HWND hwnd, enum elevated_verb verb)
+static void do_change(struct worker *w, enum elevated_verb verb)
 {
     static const struct restart_ops ops = {scm_step_cb, on_progress};
     static const struct elevated_env env = {
         .snapshot = scm_snapshot_cb, .ops = &ops, .read_bits = scm_read_bits_cb, .elevate = run_elevated};
-    struct restart_ctx ctx = {hwnd};
+    struct restart_ctx ctx = {w->hwnd};
     struct restart_outcome outcome;
     struct settings set;
     bool elevated;
@@ -77,8 +102,20 @@ static void do_change(HWND hwnd, enum elevated_verb verb)
     regsettings_read(&set);
     if (verb == ELEVATED_RESTART && set.include_bits) verb = ELEVATED_RESTART_BITS;
     elevated_run(&env, &ctx, verb, &elevated, &outcome);
-    post_owned(hwnd, WM_APP_RESTART_DONE, &outcome, sizeof(outcome));
-    do_check(hwnd);
+    AcquireSRWLockExclusive(&w->lock);
+    w->outcome = outcome;
+    w->have_outcome = TRUE;
+    ReleaseSRWLockExclusive(&w->lock);
+    PostMessageW(w->hwnd, WM_APP_RESTART_DONE, 0, 0);
+    do_check(w);
+}
+
+static void run_jobs(struct worker *w, unsigned jobs)
+{
+    if (jobs & WJOB_RESTART) do_change(w, ELEVATED_RESTART);
+    else if (jobs & WJOB_REENABLE) do_change(w, ELEVATED_REENABLE);
+    if (jobs & WJOB_OUTCOME) start_slow_read(w);
+    if (jobs & WJOB_CHECK) do_check(w);
 }
 
 static DWORD WINAPI worker_main(void *param)
@@ -86,43 +123,36 @@ static DWORD WINAPI worker_main(void *param)
     struct worker *w = param;
     struct watch *watch = NULL;
     struct regwatch reg;
-    HANDLE events[REGWATCH_KEYS];
-    BOOL com;
+    HANDLE events[1 + REGWATCH_KEYS];
     MSG msg;
 
-    /* Create this thread's message queue, then let worker_start return. */
-    PeekMessageW(&msg, NULL, WM_USER, WM_USER, PM_NOREMOVE);
     SetEvent(w->ready);
-    com = SUCCEEDED(CoInitializeEx(NULL, COINIT_APARTMENTTHREADED | COINIT_DISABLE_OLE1DDE));
     regwatch_open(&reg);
-    for (;;) {
+    while (!w->stop) {
         DWORD wait_ms = watch ? watch_arm(watch) : INFINITE;
-        DWORD n = regwatch_events(&reg, events);
+        DWORD n = 1 + regwatch_events(&reg, events + 1);
+        DWORD rc;
+
+        events[0] = w->wake;
         /* Alertable: service notifications run inside this wait. */
-        DWORD rc = MsgWaitForMultipleObjectsEx(n, events, wait_ms, QS_POSTMESSAGE | QS_ALLPOSTMESSAGE,
-                                               MWMO_ALERTABLE | MWMO_INPUTAVAILABLE);
-        if (rc < WAIT_OBJECT_0 + n) {
+        rc = MsgWaitForMultipleObjectsEx(n, events, wait_ms, QS_POSTMESSAGE | QS_ALLPOSTMESSAGE,
+                                         MWMO_ALERTABLE | MWMO_INPUTAVAILABLE);
+        if (rc == WAIT_OBJECT_0) {
+            unsigned jobs = (unsigned)InterlockedExchange(&w->jobs, 0);
+            if (w->stop) break;
+            run_jobs(w, jobs);
+            if (!watch) watch = watch_create(w->hwnd, WM_APP_SERVICE_CHANGED, w->watch_recycle_ms);
+        } else if (rc > WAIT_OBJECT_0 && rc < WAIT_OBJECT_0 + n) {
             /* A registry signal changed: arm again, and let the window look. */
-            regwatch_rearm(&reg, rc - WAIT_OBJECT_0);
+            regwatch_rearm(&reg, rc - WAIT_OBJECT_0 - 1);
             PostMessageW(w->hwnd, WM_APP_SERVICE_CHANGED, (WPARAM)SVC_COUNT, 0);
         }
-        while (PeekMessageW(&msg, NULL, 0, 0, PM_REMOVE)) {
-            if (msg.message == WM_QUIT) goto done;
-            if (msg.message == WJOB_CHECK) do_check(w->hwnd);
-            else if (msg.message == WJOB_RESTART) do_change(w->hwnd, ELEVATED_RESTART);
-            else if (msg.message == WJOB_REENABLE) do_change(w->hwnd, ELEVATED_REENABLE);
-            else if (msg.message == WJOB_OUTCOME) {
-                check_read_updates(&last_wua, &last_patches, &last_pc); /* without COM the agent is "not available" */
-                netcost_read(&last_net);
-                do_check(w->hwnd);
-            } else if (msg.hwnd) DispatchMessageW(&msg); /* COM's own window, in this apartment */
-            if (!watch) watch = watch_create(w->hwnd, WM_APP_SERVICE_CHANGED, w->watch_recycle_ms);
-        }
+        /* Thread messages are not jobs: anyone on the desktop can post them. */
+        while (PeekMessageW(&msg, NULL, 0, 0, PM_REMOVE))
+            if (msg.hwnd) DispatchMessageW(&msg);
     }
-done:
     watch_destroy(watch);
     regwatch_close(&reg);
-    if (com) CoUninitialize();
     return 0;
 }
 
@@ -132,9 +162,13 @@ BOOL worker_start(struct worker *w, HWND hwnd, DWORD watch_recycle_ms)
 
     w->hwnd = hwnd;
     w->watch_recycle_ms = watch_recycle_ms;
+    w->jobs = 0;
+    w->stop = 0;
+    InitializeSRWLock(&w->lock);
+    w->wake = CreateEventW(NULL, FALSE, FALSE, NULL);
     w->ready = CreateEventW(NULL, TRUE, FALSE, NULL);
-    if (!w->ready) return FALSE;
-    w->thread = CreateThread(NULL, 0, worker_main, w, 0, &w->thread_id);
+    if (!w->wake || !w->ready) goto fail;
+    w->thread = CreateThread(NULL, 0, worker_main, w, 0, NULL);
     if (w->thread) {
         waits[0] = w->ready;
         waits[1] = w->thread;
@@ -142,19 +176,49 @@ BOOL worker_start(struct worker *w, HWND hwnd, DWORD watch_recycle_ms)
     }
     CloseHandle(w->ready);
     w->ready = NULL;
-    return w->thread != NULL;
+    if (w->thread) return TRUE;
+fail:
+    if (w->ready) CloseHandle(w->ready);
+    if (w->wake) CloseHandle(w->wake);
+    w->ready = w->wake = NULL;
+    return FALSE;
 }
 
-BOOL worker_post(struct worker *w, UINT job)
+/* Copies a result out of its slot once, under the lock. */
+static BOOL take(struct worker *w, BOOL *have, const void *slot, void *out, size_t n)
 {
-    return PostThreadMessageW(w->thread_id, job, 0, 0);
+    BOOL had;
+
+    AcquireSRWLockExclusive(&w->lock);
+    had = *have;
+    if (had) CopyMemory(out, slot, n);
+    *have = FALSE;
+    ReleaseSRWLockExclusive(&w->lock);
+    return had;
+}
+
+BOOL worker_take_snapshot(struct worker *w, struct check_reading *out)
+{
+    return take(w, &w->have_reading, &w->reading, out, sizeof(*out));
+}
+
+BOOL worker_take_restart(struct worker *w, struct restart_outcome *out)
+{
+    return take(w, &w->have_outcome, &w->outcome, out, sizeof(*out));
 }
 
 void worker_stop(struct worker *w, DWORD timeout_ms)
 {
     if (!w->thread) return;
-    PostThreadMessageW(w->thread_id, WM_QUIT, 0, 0);
+    InterlockedExchange(&w->stop, 1);
+    SetEvent(w->wake);
     WaitForSingleObject(w->thread, timeout_ms);
     CloseHandle(w->thread);
     w->thread = NULL;
+    /* A slow read still running (a hung agent) ends with the process. */
+    if (w->slow) {
+        WaitForSingleObject(w->slow, 0);
+        CloseHandle(w->slow);
+        w->slow = NULL;
+    }
 }

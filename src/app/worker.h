@@ -1,37 +1,70 @@
 /* The tray's service thread: every call to the service manager runs here,
  * never on the window's thread: checks, restarts, and watching (its
- * notifications arrive as APCs in this thread's alertable wait), and the
- * Windows Update Agent's COM calls (a single-threaded apartment). Results
- * come back as posted window messages. */
+ * notifications arrive as APCs in this thread's alertable wait). The slow
+ * signals (the Windows Update Agent's COM calls, the update logs, this PC's
+ * facts, network cost) are read on a thread of their own, one read at a
+ * time, so a slow agent never holds up a check or a service notification.
+ *
+ * Jobs come only from the tray's own code (worker_post sets a bit and an
+ * unnamed event; thread messages posted from outside are ignored). Results
+ * stay in the worker and the window is only told that one is ready
+ * (WM_APP_SNAPSHOT, WM_APP_RESTART_DONE carry no pointer): it takes them
+ * with worker_take_*, so a message forged by another program can at most
+ * make the tray look again. */
 #ifndef WUTRAY_WORKER_H
 #define WUTRAY_WORKER_H
 
 #include <windows.h>
 
-/* Jobs (posted to the worker thread). */
-#define WJOB_CHECK (WM_APP + 100)
-#define WJOB_RESTART (WM_APP + 101)
-#define WJOB_REENABLE (WM_APP + 102)
-/* Ask the Windows Update Agent again (slow; may start wuauserv on Windows), then check. */
-#define WJOB_OUTCOME (WM_APP + 103)
+#include "check.h"
+#include "netcost.h"
+#include "restart.h"
 
-/* Results (posted to the window). */
-#define WM_APP_SNAPSHOT (WM_APP + 2)     /* lParam: struct check_reading*, receiver frees */
+/* Jobs (worker_post; several may be pending at once, each runs once). */
+#define WJOB_CHECK 0x1u
+#define WJOB_RESTART 0x2u
+#define WJOB_REENABLE 0x4u
+/* Ask the Windows Update Agent again (slow; may start wuauserv on Windows), then check. */
+#define WJOB_OUTCOME 0x8u
+
+/* Notifications (posted to the window; no payload). */
+#define WM_APP_SNAPSHOT (WM_APP + 2)     /* a check is ready: worker_take_snapshot */
 #define WM_APP_RESTART_STEP (WM_APP + 3) /* wParam: restart_action, lParam: svc_id */
-#define WM_APP_RESTART_DONE (WM_APP + 4) /* lParam: struct restart_outcome*, receiver frees */
+#define WM_APP_RESTART_DONE (WM_APP + 4) /* a restart finished: worker_take_restart */
 #define WM_APP_SERVICE_CHANGED (WM_APP + 6) /* wParam: svc_id, SVC_COUNT for the registry */
+
+/* The slow signals, as last read. */
+struct slow_signals {
+    struct wua_signals wua;
+    struct net_signals net;
+    struct patch_summary patches;
+    struct pc_info pc;
+};
 
 struct worker {
     HANDLE thread;
-    DWORD thread_id;
+    HANDLE wake;    /* auto-reset: jobs are pending, or stop */
+    HANDLE ready;   /* set once the thread runs */
+    HANDLE slow;    /* the thread reading the slow signals, while it runs */
     HWND hwnd;
-    HANDLE ready; /* set once the thread's queue exists */
     DWORD watch_recycle_ms;
+    volatile LONG jobs; /* WJOB_* bits */
+    volatile LONG stop;
+
+    SRWLOCK lock; /* guards what follows */
+    struct slow_signals last;
+    struct check_reading reading;
+    BOOL have_reading;
+    struct restart_outcome outcome;
+    BOOL have_outcome;
 };
 
 /* Watching starts after the first check; see watch.h for watch_recycle_ms. */
 BOOL worker_start(struct worker *w, HWND hwnd, DWORD watch_recycle_ms);
-BOOL worker_post(struct worker *w, UINT job);
+BOOL worker_post(struct worker *w, unsigned job);
+/* The newest check or restart outcome, once: FALSE if none is waiting. */
+BOOL worker_take_snapshot(struct worker *w, struct check_reading *out);
+BOOL worker_take_restart(struct worker *w, struct restart_outcome *out);
 /* Asks the worker to finish and waits up to timeout_ms for it. */
 void worker_stop(struct worker *w, DWORD timeout_ms);
 

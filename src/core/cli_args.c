@@ -15,6 +15,7 @@ static enum cli_verb verb_of(const wchar_t *arg)
 {
     if (wcscmp(arg, L"status") == 0) return CLI_STATUS;
     if (wcscmp(arg, L"restart") == 0) return CLI_RESTART;
+    if (wcscmp(arg, L"fix") == 0) return CLI_FIX;
     if (wcscmp(arg, L"--help") == 0 || wcscmp(arg, L"-h") == 0 ||
         wcscmp(arg, L"/?") == 0 || wcscmp(arg, L"help") == 0)
         return CLI_HELP;
@@ -45,7 +46,7 @@ void cli_parse(int argc, const wchar_t *const *argv, struct cli_args *out)
     }
     for (int i = 2; i < argc; i++) {
         bool is_json = wcscmp(argv[i], L"--json") == 0;
-        if (is_json && (out->verb == CLI_STATUS || out->verb == CLI_RESTART) && !out->json) {
+        if (is_json && (out->verb == CLI_STATUS || out->verb == CLI_RESTART || out->verb == CLI_FIX) && !out->json) {
             out->json = true;
             continue;
         }

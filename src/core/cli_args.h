@@ -6,7 +6,7 @@
 #include <stdbool.h>
 #include <wchar.h>
 
-enum cli_verb { CLI_NONE, CLI_STATUS, CLI_RESTART, CLI_HELP, CLI_VERSION };
+enum cli_verb { CLI_NONE, CLI_STATUS, CLI_RESTART, CLI_FIX, CLI_HELP, CLI_VERSION };
 
 enum cli_error {
     CLI_OK,

@@ -4,6 +4,7 @@
 
 #define TAG 0x20000000u
 #define TAG_MASK 0xF0000000u
+#define RESERVED_MASK 0x0FF00000u /* never set by elevated_encode */
 
 static const struct {
     enum elevated_verb verb;
@@ -37,7 +38,8 @@ const wchar_t *elevated_args(enum elevated_verb verb)
     return L"";
 }
 
-/* Bits: tag | result << 16 | action << 12 | svc << 8 | state. */
+/* Bits: tag | result << 16 | action << 12 | svc << 8 | state; bits 20-27
+ * stay zero. A tagged code always carries a failure: success is 0 alone. */
 uint32_t elevated_encode(const struct restart_outcome *o)
 {
     if (o->result == RESTART_DONE) return 0;
@@ -52,7 +54,10 @@ void elevated_decode(uint32_t code, struct restart_outcome *o)
         o->result = RESTART_DONE;
         return;
     }
-    if ((code & TAG_MASK) != TAG || ((code >> 16) & 0xFu) > RESTART_ERR_CANCELLED ||
+    /* Only what elevated_encode can write is ours; a tag with result 0
+     * (0x20000000) or reserved bits set (0x29000000) is not a success. */
+    if ((code & TAG_MASK) != TAG || (code & RESERVED_MASK) || ((code >> 16) & 0xFu) == RESTART_DONE ||
+        ((code >> 16) & 0xFu) > RESTART_ERR_CANCELLED ||
         ((code >> 12) & 0xFu) > RESTART_SET_MANUAL ||
         ((code >> 8) & 0xFu) >= RESTART_SVC_COUNT || (code & 0xFFu) > SVC_PAUSED) {
         o->result = RESTART_ERR_FAILED; /* not ours: a crash or a refusal */

@@ -93,13 +93,48 @@ static void put_escaped_cp(struct json *j, unsigned long cp)
     }
 }
 
+/* The character at p: its code point and length, or U+FFFD and the length
+ * of its longest valid beginning (at least 1) when it is not valid UTF-8
+ * (overlong, a surrogate, past U+10FFFF, cut short). Stops at a NUL. */
+static size_t utf8_next(const unsigned char *p, unsigned long *cp)
+{
+    unsigned char lo = 0x80, hi = 0xBF; /* the second byte's range */
+    unsigned long v;
+    size_t n;
+
+    if (p[0] < 0x80) {
+        *cp = p[0];
+        return 1;
+    }
+    if (p[0] >= 0xC2 && p[0] <= 0xDF) n = 2, v = p[0] & 0x1Fu;
+    else if (p[0] >= 0xE0 && p[0] <= 0xEF) n = 3, v = p[0] & 0x0Fu;
+    else if (p[0] >= 0xF0 && p[0] <= 0xF4) n = 4, v = p[0] & 0x07u;
+    else n = 0, v = 0;
+    if (p[0] == 0xE0) lo = 0xA0; /* overlong */
+    if (p[0] == 0xED) hi = 0x9F; /* surrogates */
+    if (p[0] == 0xF0) lo = 0x90; /* overlong */
+    if (p[0] == 0xF4) hi = 0x8F; /* past U+10FFFF */
+    *cp = 0xFFFD;
+    if (!n) return 1;
+    for (size_t i = 1; i < n; i++) {
+        if (p[i] < (i == 1 ? lo : 0x80) || p[i] > (i == 1 ? hi : 0xBF)) return i;
+        v = v << 6 | (p[i] & 0x3Fu);
+    }
+    *cp = v;
+    return n;
+}
+
+/* Text from Windows or from a file may be anything: what is not valid
+ * UTF-8 becomes U+FFFD, so the output always is. */
 static void put_quoted(struct json *j, const char *utf8)
 {
     const unsigned char *p = (const unsigned char *)utf8;
+    unsigned long cp;
+
     puts_(j, "\"");
-    for (; *p; p++) {
-        if (*p < 0x80) put_escaped_cp(j, *p);
-        else put(j, (const char *)p, 1); /* already UTF-8 */
+    while (*p) {
+        p += utf8_next(p, &cp);
+        put_escaped_cp(j, cp);
     }
     puts_(j, "\"");
 }

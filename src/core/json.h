@@ -23,6 +23,7 @@ void json_object_begin(struct json *j);
 void json_object_end(struct json *j);
 void json_array_begin(struct json *j);
 void json_array_end(struct json *j);
+/* Keys and strings are UTF-8; invalid sequences are written as U+FFFD. */
 void json_key(struct json *j, const char *key);
 void json_string(struct json *j, const char *utf8);
 void json_wstring(struct json *j, const wchar_t *ws); /* UTF-16 or UTF-32 in */

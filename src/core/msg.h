@@ -167,6 +167,17 @@
 #define IDS_RESTART_STOP_FAILED_NOCODE 318
 #define IDS_RESTART_START_FAILED_NOCODE 319
 
+/* wutray-cli fix: what it does, or why it does nothing. */
+#define IDS_FIX_RESTART 330
+#define IDS_FIX_REENABLE 331
+#define IDS_FIX_NOTHING 332
+#define IDS_FIX_MISSING 333
+#define IDS_FIX_UNSUPPORTED 334
+#define IDS_FIX_RESTART_PC 335
+#define IDS_FIX_ATTENTION 336
+#define IDS_FIX_CANNOT_TELL 337
+#define IDS_FIX_NEEDS_ADMIN 338
+
 /* Human words for states and start types. */
 #define IDS_STATE_RUNNING 400
 #define IDS_STATE_STOPPED 401

@@ -1,5 +1,6 @@
 #include "servicing.h"
 
+#include <ctype.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -226,6 +227,34 @@ static void evaluate_version(const struct pc_info *pc, uint64_t now, struct heal
     judge_end(now, end, REASON_SUPPORTED, name, 0, out);
 }
 
+unsigned servicing_version_rank(const char *name)
+{
+    size_t n = strlen(name);
+    const char *v;
+
+    if (n < 4) return 0;
+    v = name + n - 4;
+    if (!isdigit((unsigned char)v[0]) || !isdigit((unsigned char)v[1]) || (v[2] != 'H' && v[2] != 'h') ||
+        !isdigit((unsigned char)v[3]))
+        return 0;
+    return (unsigned)((v[0] - '0') * 100 + (v[1] - '0') * 10 + (v[3] - '0'));
+}
+
+bool servicing_hold_applies(const struct os_version *os, const char *target)
+{
+    unsigned want = servicing_version_rank(target), have;
+    /* Windows 11's indicators carry a codename ("NI23H2", "GE24H2");
+     * Windows 10's are the bare version ("21H2"). */
+    bool target_11 = strlen(target) > 4 && isalpha((unsigned char)target[0]);
+    bool on_11;
+
+    if (!os->read || want == 0) return true;
+    on_11 = os->build >= 22000;
+    if (target_11 != on_11) return target_11;
+    have = servicing_version_rank(os->display_version);
+    return have == 0 || want > have;
+}
+
 void servicing_evaluate(const struct pc_info *pc, const struct servicing_context *c, struct health_result *out)
 {
     uint64_t low = (uint64_t)(c->low_disk_gb ? c->low_disk_gb : DISK_LOW_DEFAULT_GB) << 30;
@@ -235,5 +264,5 @@ void servicing_evaluate(const struct pc_info *pc, const struct servicing_context
         struct health_reason *r = health_add_reason(out, REASON_LOW_DISK, SVC_COUNT, HEALTH_ATTENTION, 0, 0);
         if (r) r->count = (uint32_t)(pc->disk.free_bytes >> 30);
     }
-    if (pc->hold.read && pc->hold.held) add(out, REASON_SAFEGUARD_HOLD, HEALTH_OK, 0, pc->hold.target);
+    if (pc->hold.read && pc->hold.held && servicing_hold_applies(&pc->os, pc->hold.target)) add(out, REASON_SAFEGUARD_HOLD, HEALTH_OK, 0, pc->hold.target);
 }

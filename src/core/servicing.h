@@ -85,6 +85,16 @@ struct servicing_context {
     uint32_t low_disk_gb; /* 0 = the default */
 };
 
+/* A version name's rank: "GE24H2", "24H2" → 242; anything else → 0. */
+unsigned servicing_version_rank(const char *name);
+
+/* Whether a hold on TARGET (a TargetVersionUpgradeExperienceIndicators
+ * subkey) still concerns this PC: a Windows 11 target on Windows 10, or a
+ * later version of the same Windows. An indicator left behind for the
+ * version the PC already runs (or an older one) is not a hold. Unknown
+ * versions on either side count as a hold. */
+bool servicing_hold_applies(const struct os_version *os, const char *target);
+
 /* Adds: end of service (or within 60 days of it), supported until, ESU,
  * a build newer than the table, low disk space, a safeguard hold. Nothing
  * about servicing when the version could not be read, or for Windows Server

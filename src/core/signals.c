@@ -26,9 +26,15 @@ static int64_t days_from_civil(int y, int m, int d)
     return era * 146097 + (int64_t)doe - 719468;
 }
 
+static int days_in_month(int y, int m)
+{
+    static const int mdays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    return m == 2 && leap ? 29 : mdays[m - 1];
+}
+
 bool signals_parse_time(const char *s, uint64_t *epoch_ms)
 {
-    static const int mdays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
     int y, mo, d, h, mi, se;
     int64_t days;
 
@@ -37,7 +43,10 @@ bool signals_parse_time(const char *s, uint64_t *epoch_ms)
         !digits(s + 8, 2, &d) || s[10] != 'T' || !digits(s + 11, 2, &h) || s[13] != ':' ||
         !digits(s + 14, 2, &mi) || s[16] != ':' || !digits(s + 17, 2, &se))
         return false;
-    if (y < 1970 || mo < 1 || mo > 12 || d < 1 || d > mdays[mo - 1] || h > 23 || mi > 59 || se > 60)
+    /* Only dates that exist: no leap second (Windows writes none, and
+     * 9999-12-31T23:59:60 would carry into year 10000), no Feb 29 of a
+     * common year (it would become Mar 1). */
+    if (y < 1970 || mo < 1 || mo > 12 || d < 1 || d > days_in_month(y, mo) || h > 23 || mi > 59 || se > 59)
         return false;
     s += 19;
     if (*s == '.') {

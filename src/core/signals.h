@@ -65,7 +65,9 @@ bool signals_cost_metered(uint32_t cost);
 uint64_t signals_from_ole_date(double date);
 
 /* Parses "YYYY-MM-DDTHH:MM:SSZ" (the pause expiry's format; fractional
- * seconds and a missing Z are accepted) into epoch ms. false if malformed. */
+ * seconds and a missing Z are accepted) into epoch ms. false if malformed,
+ * before 1970, or not a real date and time (Feb 29 of a common year, a
+ * 31st in a short month, second 60). */
 bool signals_parse_time(const char *s, uint64_t *epoch_ms);
 
 #endif

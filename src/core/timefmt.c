@@ -25,6 +25,7 @@ size_t timefmt_iso8601(uint64_t epoch_ms, char *buf, size_t cap)
     unsigned m, d;
     int n;
 
+    if (cap) buf[0] = '\0'; /* what a failure leaves, so no caller prints stale bytes */
     civil_from_days(days, &y, &m, &d);
     if (y > 9999) return 0;
     n = snprintf(buf, cap, "%04lld-%02u-%02uT%02u:%02u:%02uZ", (long long)y, m, d,

@@ -230,7 +230,8 @@ bool update_series(const char *title, char *out, size_t cap)
     out[0] = 0;
     /* Only titles that start with "YYYY-MM ": elsewhere the month is part of the rest. */
     if (!title || !month_token(title, title) || cap < 2) return false;
-    for (t = title + 8; *t && n + 1 < cap; t++) {
+    /* After "YYYY-MM " (a title that is only "YYYY-MM" ends at its NUL). */
+    for (t = title + (title[7] ? 8 : 7); *t && n + 1 < cap; t++) {
         /* Drop "(KBnnnn)" and the space before it. */
         if (t[0] == '(' && (t[1] == 'K' || t[1] == 'k') && (t[2] == 'B' || t[2] == 'b')) {
             const char *close = strchr(t, ')');

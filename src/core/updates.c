@@ -58,3 +58,34 @@ void updates_copy_guid(char *dst, size_t cap, const char *src)
     g[36] = 0;
     memcpy(dst, g, sizeof(g));
 }
+
+/* The agent's records (history, the offline search) carry categories. */
+static bool from_agent(const struct update_record *r)
+{
+    return r->source == UPD_FROM_HISTORY || r->source == UPD_FROM_SEARCH;
+}
+
+static const struct update_record *with_facts(const struct update_list *l, const char *update_id)
+{
+    for (size_t i = 0; i < l->n; i++) {
+        const struct update_record *h = &l->r[i];
+        if (from_agent(h) && (h->categories[0] || h->service_id[0]) &&
+            strcmp(h->update_id, update_id) == 0)
+            return h;
+    }
+    return NULL;
+}
+
+void updates_share_facts(struct update_list *l)
+{
+    for (size_t i = 0; i < l->n; i++) {
+        struct update_record *r = &l->r[i];
+        const struct update_record *h;
+
+        if (from_agent(r) || !r->update_id[0] || (r->categories[0] && r->service_id[0])) continue;
+        h = with_facts(l, r->update_id);
+        if (!h) continue;
+        if (!r->categories[0]) memcpy(r->categories, h->categories, sizeof(r->categories));
+        if (!r->service_id[0]) memcpy(r->service_id, h->service_id, sizeof(r->service_id));
+    }
+}

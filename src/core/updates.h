@@ -66,6 +66,12 @@ struct update_list {
  * it is full. */
 struct update_record *updates_append(struct update_list *l);
 
+/* The event log names an update by its UpdateID and title only (43/44
+ * carry no service either): gives each record without categories or
+ * service the ones the agent's record (history or offline search) of the
+ * same UpdateID has, so every source classifies an update alike. */
+void updates_share_facts(struct update_list *l);
+
 /* Copies UTF-8 text into dst (cap bytes, cap > 0), cutting on a character
  * boundary so the result stays valid UTF-8; NULL copies "". */
 void updates_copy_text(char *dst, size_t cap, const char *src);

@@ -292,16 +292,13 @@ static void read_disk(struct disk_signals *d)
 
 /* ---- safeguard hold ---- */
 
-/* "GE24H2" → 242, "NI23H2" → 232; names without a version ("UNV") → 0. */
+/* The subkey's version rank, "GE24H2" → 242 (servicing_version_rank). */
 static unsigned version_rank(const wchar_t *name)
 {
-    size_t n = wcslen(name);
-    const wchar_t *v;
+    char utf8[KEY_NAME_CHARS * 3];
 
-    if (n < 4) return 0;
-    v = name + n - 4;
-    if (!iswdigit(v[0]) || !iswdigit(v[1]) || (v[2] != L'H' && v[2] != L'h') || !iswdigit(v[3])) return 0;
-    return (unsigned)((v[0] - L'0') * 100 + (v[1] - L'0') * 10 + (v[3] - L'0'));
+    to_utf8(name, utf8, sizeof(utf8));
+    return servicing_version_rank(utf8);
 }
 
 static void read_hold(struct safeguard_signals *s)

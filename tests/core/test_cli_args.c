@@ -53,6 +53,18 @@ int main(void)
     CHECK_EQ_INT(2, a.bad_index);
     CHECK_EQ_INT(CLI_NONE, a.verb); /* never a partial action */
 
+    a = parse(N(L"fix"), ARGS(L"fix"));
+    CHECK_EQ_INT(CLI_OK, a.error);
+    CHECK_EQ_INT(CLI_FIX, a.verb);
+    CHECK(!a.json);
+    a = parse(N(L"fix", L"--json"), ARGS(L"fix", L"--json"));
+    CHECK_EQ_INT(CLI_FIX, a.verb);
+    CHECK(a.json);
+    a = parse(N(L"fix", L"--json", L"--json"), ARGS(L"fix", L"--json", L"--json"));
+    CHECK_EQ_INT(CLI_ERR_EXTRA, a.error);
+    CHECK_EQ_INT(3, a.bad_index);
+    a = parse(N(L"fix", L"restart"), ARGS(L"fix", L"restart"));
+    CHECK_EQ_INT(CLI_ERR_EXTRA, a.error);
     a = parse(N(L"restart", L"--json"), ARGS(L"restart", L"--json"));
     CHECK_EQ_INT(CLI_OK, a.error);
     CHECK_EQ_INT(CLI_RESTART, a.verb);

@@ -81,7 +81,10 @@ static void protocol(void)
 
     /* Exit codes that are not ours (a crash, the refusal, a small number)
      * are failures, never a success or a made-up outcome. */
-    const uint32_t foreign[] = {1, 5, ELEVATED_EXIT_REFUSED, 0xC0000005u, 0x2FFFFFFFu, 0x200F0000u};
+    const uint32_t foreign[] = {1, 5, ELEVATED_EXIT_REFUSED, 0xC0000005u, 0x2FFFFFFFu, 0x200F0000u,
+                                /* found by fuzzing: the tag alone, or with reserved bits, read as a
+                                 * success; reserved bits beside a real outcome read as that outcome */
+                                0x20000000u, 0x29000000u, 0x20100000u, 0x20210000u, 0x28051201u};
     for (size_t i = 0; i < sizeof(foreign) / sizeof(foreign[0]); i++) {
         elevated_decode(foreign[i], &back);
         CHECK_EQ_INT(RESTART_ERR_FAILED, back.result);

@@ -311,6 +311,54 @@ static void sources(void)
     CHECK(find(&res, REASON_PATCH_NONE) != NULL);
 }
 
+/* The System log names an update by UpdateID and title only: it is
+ * classified with the categories the agent gives for the same UpdateID
+ * (here the waiting update), so a localised title without a month still
+ * counts as the OS patch it is. */
+static void shared_facts(void)
+{
+    static const char *title_tr = "Windows için Güvenlik Güncelleştirmesi"; /* no month, no KB */
+    struct patch_summary p;
+    struct health_result res;
+    struct update_record *r;
+
+    reset();
+    list.pending_read = true;
+    add(UPD_INSTALLED, UPD_FROM_HISTORY, AGO(10 * DAY), CU_OCT, 0);
+    r = add(UPD_PENDING, UPD_FROM_SEARCH, AGO(20 * DAY), title_tr, 0);
+    updates_copy_text(r->update_id, sizeof(r->update_id), CU_ID);
+    updates_copy_text(r->categories, sizeof(r->categories), "Security Updates");
+    updates_copy_text(r->service_id, sizeof(r->service_id), UPD_SERVICE_WINDOWS_UPDATE);
+    for (int i = 0; i < 3; i++) {
+        r = add(UPD_INSTALL_FAILED, UPD_FROM_SYSTEM_LOG, AGO((3 - i) * DAY), title_tr, 0x800F0922u);
+        updates_copy_text(r->update_id, sizeof(r->update_id), CU_ID);
+        r->service_id[0] = 0;
+    }
+    CHECK_EQ_INT(UPD_KIND_OTHER, update_kind_of(&list.r[list.n - 1]));
+    res = judge(&p, false, 0);
+    CHECK(find(&res, REASON_PATCH_FAILING) == NULL); /* unclassified: not seen as a patch */
+
+    updates_share_facts(&list);
+    CHECK_EQ_INT(UPD_KIND_OS_SECURITY, update_kind_of(&list.r[list.n - 1]));
+    CHECK_EQ_STR(UPD_SERVICE_WINDOWS_UPDATE, list.r[list.n - 1].service_id);
+    CHECK_EQ_STR("Security Updates", list.r[list.n - 1].categories);
+    CHECK_EQ_STR("", list.r[0].categories); /* the agent's own records are left alone */
+    res = judge(&p, false, 0);
+    CHECK_EQ_INT(STATE_FAILING, res.state);
+    CHECK(find(&res, REASON_PATCH_FAILING) != NULL);
+    if (find(&res, REASON_PATCH_FAILING)) CHECK_EQ_INT(3, find(&res, REASON_PATCH_FAILING)->count);
+
+    /* Another UpdateID shares nothing. */
+    reset();
+    r = add(UPD_INSTALLED, UPD_FROM_HISTORY, AGO(DAY), title_tr, 0);
+    updates_copy_text(r->update_id, sizeof(r->update_id), "5d5a9a7e-1111-4a4a-9b9b-000000000002");
+    updates_copy_text(r->categories, sizeof(r->categories), "Security Updates");
+    r = add(UPD_INSTALL_FAILED, UPD_FROM_SYSTEM_LOG, AGO(DAY), title_tr, 0x800F0922u);
+    updates_copy_text(r->update_id, sizeof(r->update_id), CU_ID);
+    updates_share_facts(&list);
+    CHECK_EQ_STR("", list.r[1].categories);
+}
+
 static void searches(void)
 {
     struct patch_summary p;
@@ -370,6 +418,7 @@ int main(void)
     boundaries();
     resolution();
     sources();
+    shared_facts();
     searches();
     waiting();
     return test_summary("test_patches");

@@ -441,6 +441,45 @@ static void disk_and_hold(void)
         CHECK_EQ_INT(0, res.n_reasons);
     }
 
+    /* A hold counts only for a version the PC does not run yet. */
+    {
+        static const struct {
+            uint32_t build;      /* 0: version not read */
+            const char *display; /* DisplayVersion */
+            const char *target;
+            bool applies;
+        } holds[] = {
+            {26100, "24H2", "GE25H2", true},
+            {26100, "24H2", "GE24H2", false}, /* left behind after the upgrade */
+            {26100, "24H2", "NI23H2", false},
+            {22631, "23H2", "GE24H2", true},
+            {19045, "22H2", "NI23H2", true},  /* Windows 11 offered to Windows 10 */
+            {19045, "22H2", "GE24H2", true},
+            {19045, "22H2", "21H2", false},
+            {19044, "21H2", "22H2", true},
+            {22631, "23H2", "22H2", false},   /* a Windows 10 indicator on Windows 11 */
+            {26100, "", "GE25H2", true},      /* DisplayVersion missing */
+            {0, "", "GE24H2", true},          /* version not read */
+            {26100, "24H2", "UNV", true},     /* no version in the name */
+        };
+
+        for (size_t i = 0; i < sizeof(holds) / sizeof(holds[0]); i++) {
+            struct os_version os;
+            int failed_before = test_failed;
+
+            memset(&os, 0, sizeof(os));
+            os.read = holds[i].build != 0;
+            os.build = holds[i].build;
+            snprintf(os.display_version, sizeof(os.display_version), "%s", holds[i].display);
+            CHECK_EQ_INT(holds[i].applies, servicing_hold_applies(&os, holds[i].target));
+            if (test_failed != failed_before)
+                fprintf(stderr, "  in hold case: %s on %u %s\n", holds[i].target, holds[i].build, holds[i].display);
+        }
+        CHECK_EQ_INT(242, servicing_version_rank("GE24H2"));
+        CHECK_EQ_INT(222, servicing_version_rank("22h2"));
+        CHECK_EQ_INT(0, servicing_version_rank("2009"));
+    }
+
     /* All at once: end of service wins the state and comes first. */
     {
         struct pc_info pc;

@@ -25,6 +25,21 @@ static void times(void)
         CHECK_EQ_INT(0, t);
     }
     CHECK(!signals_parse_time(NULL, &t));
+
+    /* Dates that do not exist (found by fuzzing: they were carried into the
+     * next minute or day, 9999-12-31T23:59:60 into year 10000, which
+     * timefmt_iso8601 cannot print). */
+    const char *impossible[] = {"9999-12-31T23:59:60Z", "2026-11-30T23:59:60Z", "2023-02-29T00:00:00Z",
+                                "2100-02-29T00:00:00Z", "2026-04-31T00:00:00Z", "2026-02-30T00:00:00Z"};
+    for (size_t i = 0; i < sizeof(impossible) / sizeof(impossible[0]); i++) {
+        t = 1;
+        CHECK(!signals_parse_time(impossible[i], &t));
+        CHECK_EQ_INT(0, t);
+    }
+    CHECK(signals_parse_time("2024-02-29T12:00:00Z", &t));
+    CHECK_EQ_INT(1709208000000ull, t);
+    CHECK(signals_parse_time("9999-12-31T23:59:59Z", &t));
+    CHECK_EQ_INT(253402300799000ull, t);
 }
 
 static struct health_result eval(struct update_signals g)

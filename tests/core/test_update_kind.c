@@ -129,6 +129,13 @@ static void helpers(void)
     CHECK_EQ_STR("", s);
     CHECK(update_series("2024-10 x (KB1) tail", s, 4));
     CHECK_EQ_STR("x t", s);
+    {
+        /* A title that is only the month (found by fuzzing: the series was
+         * read from one past its NUL); exactly sized so ASan sees it. */
+        char only[8] = "2024-10";
+        CHECK(!update_series(only, s, sizeof(s)));
+        CHECK_EQ_STR("", s);
+    }
 
     CHECK_EQ_STR("os_security", update_kind_keyword(UPD_KIND_OS_SECURITY));
     CHECK_EQ_STR("store_app", update_kind_keyword(UPD_KIND_STORE_APP));

@@ -100,6 +100,18 @@ check "an external start is seen without a poll" wait_for 30 tray_state_is "ok w
 svc stop wuauserv
 check "an external stop is seen without a poll" wait_for 30 tray_state_is "ok wuauserv=stopped UsoSvc=stopped state=ok"
 
+# 2b'. Another program of the same user posts the tray's result messages
+#      with bogus pointers and its old job numbers as thread messages (restart,
+#      re-enable, check, quit): the tray neither crashes nor restarts anything,
+#      and still watches.
+check "forged messages: the tray still answers" wine "$B/traypoke.exe" forge
+check "forged messages: still one wutray process" [ "$(pgrep -fxc "$TRAY_RE")" -eq 1 ]
+check "forged messages: nothing was restarted" tray_state_is "ok wuauserv=stopped UsoSvc=stopped state=ok"
+svc start wuauserv
+check "forged messages: the watch still sees a start" wait_for 30 tray_state_is "ok wuauserv=running UsoSvc=stopped state=ok"
+svc stop wuauserv
+check "forged messages: and a stop" wait_for 30 tray_state_is "ok wuauserv=stopped UsoSvc=stopped state=ok"
+
 # 2c. A policy that turns updating off, set in the registry: the tray shows it
 #     at once (registry notification), and clears it when the value goes.
 POL='HKLM\SOFTWARE\Policies\Microsoft\Windows\WindowsUpdate\AU'

@@ -12,7 +12,9 @@ definitions every day for 21 days); store_fail (a Store app failing
 yesterday); searches0 (30 searches that find nothing, and one of the Store's
 that finds 5); pending_days (a security update published that long ago,
 waiting); agent_search (days since the agent's last successful search,
-default 0, or "none": the registry's Results value then says); tr (titles as
+default 0, or "none": the registry's Results value then says); agent_refused
+(the history and the search fail with E_ACCESSDENIED, as the agent answers a
+remote session); tr (titles as
 a Turkish PC writes them, the month apart from the year); reg (a .reg file's
 body, \n for new lines); licensing (licensing.csv rows).
 """
@@ -28,7 +30,8 @@ with open(d + "/version.ini", "w") as f:
     f.write("CurrentBuild=%s\nUBR=%s\nDisplayVersion=%s\nEditionID=%s\nInstallationType=Client\n" % (
         o.get("build", "26200"), o.get("ubr", "7171"), o.get("display", "25H2"), o.get("edition", "Professional")))
 search = o.get("agent_search", "0")
-open(d + "/agent.ini", "w").write(("" if search == "none" else "LastSearchSuccessDate=%s\n" % ago(int(search), 1)) + "RebootRequired=0\n")
+open(d + "/agent.ini", "w").write(("" if search == "none" else "LastSearchSuccessDate=%s\n" % ago(int(search), 1)) + "RebootRequired=0\n"
+    + ("HistoryHResult=0x80070005\nSearchHResult=0x80070005\n" if o.get("agent_refused") else ""))
 WU = "9482f4b4-e343-43b6-b170-9a65bc822c77"; STORE = "855e8a7c-ecb4-4ca3-b045-1dfa50104289"
 hist, ev, op = [], [], []
 def cu(days):

@@ -2,8 +2,9 @@
 # The MSI under Wine's msiexec, in a fresh prefix: a quiet install puts both
 # programs in Program Files\wutray, a Start menu shortcut and the start at
 # logon and the event source in place, and the installed CLI runs; ADDLOCAL=Main leaves out the
-# start at logon; a newer version replaces the old one (one entry in Programs
-# and Features); an older one is refused; uninstalling removes it all.
+# start at logon, NOSTARTMENU=1 the shortcut; a newer version replaces the old one (one entry in
+# Programs and Features); an older one is refused; uninstalling removes it all but the user's
+# settings (HKCU\Software\wutray). The package has its icon for Programs and Features.
 # Usage: msi_test.sh BUILD_DIR
 set -u
 B=$(cd "$1" && pwd)
@@ -13,7 +14,8 @@ SRC=$(cd "$(dirname "$0")/../.." && pwd)
 check() { local what=$1; shift; if "$@"; then ok; else bad "$what"; fi; }
 
 [ -f "$B/wutray.msi" ] || { echo "msi_test: $B/wutray.msi was not built"; echo "msi_test: 0 passed, 1 failed"; exit 1; }
-VERSION=$(msiinfo export "$B/wutray.msi" Property | tr -d '\r' | awk -F'\t' '$1 == "ProductVersion" {print $2}')
+msi_prop() { msiinfo export "$B/wutray.msi" Property | tr -d '\r' | awk -F'\t' -v name="$1" '$1 == name {print $2}'; }
+VERSION=$(msi_prop ProductVersion)
 winenv_new "$B"
 trap winenv_end EXIT
 DIR="$WINEPREFIX/drive_c/Program Files/wutray"
@@ -38,12 +40,26 @@ event_source() {
   wine reg query 'HKLM\SYSTEM\CurrentControlSet\Services\EventLog\Application\wutray' /v EventMessageFile 2>/dev/null |
     tr -d '\r' | awk '/EventMessageFile/ {sub(/.*REG_[A-Z_]*SZ[ \t]+/, ""); print}'
 }
-other_msi() { # VERSION OUT: the same package at another version (wixl wants relative paths)
-  (cd "$SRC" && wixl -a x64 -D Version="$1" -D BinDir="$(realpath --relative-to=. "$B")" -D SrcDir=. \
-    -o "$2" installer/wutray.wxs 2>/dev/null)
-}
+other_msi() { bash "$SRC/installer/make-msi.sh" "$1" "$B" "$2" 2>/dev/null; } # VERSION OUT
+USER_KEY='HKCU\Software\wutray'
+user_setting() { wine reg query "$USER_KEY" /v StalledSearchDays 2>/dev/null | tr -d '\r' | awk '/StalledSearchDays/ {print $NF}'; }
 
-# 1. A quiet install.
+# 0. Programs and Features shows the package's icon (the Icon table's, from
+# res/icons/app.ico) and a comment; there is no help link (no web page yet).
+expect_eq "package: ARPPRODUCTICON" wutray.ico "$(msi_prop ARPPRODUCTICON)"
+# (msiinfo writes the table's data into Icon/ in the current folder.)
+expect_eq "package: the icon in the Icon table" "wutray.ico" \
+  "$(cd "$WINENV_DIR" && msiinfo export "$B/wutray.msi" Icon | tr -d '\r' | awk -F'\t' 'NR > 3 {print $1}')"
+check "package: the icon is res/icons/app.ico" cmp -s "$WINENV_DIR/Icon/Icon.wutray.ico" "$SRC/res/icons/app.ico"
+check "package: ARPCOMMENTS" [ -n "$(msi_prop ARPCOMMENTS)" ]
+expect_has "package: NOSTARTMENU is a secure property" "$(msi_prop SecureCustomProperties)" NOSTARTMENU
+# Windows, not only Wine: no registry row outside HKLM (Root 2), none removed.
+expect_eq "package: writes nothing under HKCU" "" \
+  "$(msiinfo export "$B/wutray.msi" Registry | tr -d '\r' | awk -F'\t' 'NR > 3 && $2 != 2 {print $3}')"
+expect_eq "package: removes no registry keys of its own accord" "" "$(msiinfo tables "$B/wutray.msi" | grep -x RemoveRegistry)"
+
+# 1. A quiet install, for a user who has settings of their own.
+wine reg add "$USER_KEY" /v StalledSearchDays /t REG_DWORD /d 9 /f >/dev/null 2>&1
 expect_eq "install: exit" 0 "$(msi /i "$(winpath "$B/wutray.msi")" /qn)"
 check "install: wutray.exe in Program Files\\wutray" [ -f "$DIR/wutray.exe" ]
 check "install: wutray-cli.exe in Program Files\\wutray" [ -f "$DIR/wutray-cli.exe" ]
@@ -65,16 +81,25 @@ expect_eq "downgrade: still the newer" "99.0.0" "$(versions)"
 
 # 3. Uninstall: nothing left.
 expect_eq "uninstall: exit" 0 "$(msi /x "$(winpath "$NEWER")" /qn)"
-check "uninstall: programs removed" [ ! -e "$DIR/wutray.exe" ] && [ ! -e "$DIR/wutray-cli.exe" ]
+check "uninstall: wutray.exe removed" [ ! -e "$DIR/wutray.exe" ]
+check "uninstall: wutray-cli.exe removed" [ ! -e "$DIR/wutray-cli.exe" ]
 check "uninstall: shortcut removed" no_shortcut
 expect_eq "uninstall: no start at logon" "" "$(run_value)"
 expect_eq "uninstall: no entry in Programs and Features" "" "$(versions)"
 expect_eq "uninstall: no event source" "" "$(event_source)"
+expect_eq "uninstall: the user's settings left alone" 0x9 "$(user_setting)"
 
 # 4. Without the start at logon (ADDLOCAL=Main).
 expect_eq "install without autostart: exit" 0 "$(msi /i "$(winpath "$B/wutray.msi")" ADDLOCAL=Main /qn)"
 check "install without autostart: programs" [ -f "$DIR/wutray.exe" ]
 expect_eq "install without autostart: no Run value" "" "$(run_value)"
+expect_eq "and uninstalled: exit" 0 "$(msi /x "$(winpath "$B/wutray.msi")" /qn)"
+
+# 5. Without the Start menu shortcut (NOSTARTMENU=1).
+expect_eq "install without shortcut: exit" 0 "$(msi /i "$(winpath "$B/wutray.msi")" NOSTARTMENU=1 /qn)"
+check "install without shortcut: programs" [ -f "$DIR/wutray.exe" ]
+check "install without shortcut: no shortcut" no_shortcut
+expect_eq "install without shortcut: still starts at logon" "\"C:\\Program Files\\wutray\\wutray.exe\"" "$(run_value)"
 expect_eq "and uninstalled: exit" 0 "$(msi /x "$(winpath "$B/wutray.msi")" /qn)"
 
 echo "msi_test: $passed passed, $failed failed"

@@ -160,6 +160,20 @@ expect_eq "recorded 1803: its cumulative update installed" True \
   "$(json '"Cumulative Update" in j["outcome"]["last_patch"]["title"]')"
 expect_eq "recorded 1803: the Store failures are facts, not Failing" None "$(json 'j["outcome"]["failing"]')"
 expect_eq "recorded 1803: Windows 10 1803 is out of support" unsupported "$(json 'j["state"]')"
+# The same recording on a supported Windows (what scripts/run-app.sh shows):
+# healthy, the Store failures still only facts. The recording holds no
+# search of Windows Update's, so, as run-app.sh does, the registry says one
+# happened yesterday.
+winenv_recorded_healthy "$B" || bad "winenv_recorded_healthy"
+winenv_results 1 2
+wine "$B/wutray-cli.exe" status --json >"$OUT" 2>/dev/null
+rc=$?
+expect_eq "recorded 1803 on 22H2 with ESU: exit" 0 "$rc"
+expect_eq "recorded 1803 on 22H2 with ESU: state" ok "$(json 'j["state"]')"
+expect_eq "recorded 1803 on 22H2 with ESU: consumer ESU" True "$(json 'j["windows"]["esu"]["consumer"]')"
+expect_eq "recorded 1803 on 22H2 with ESU: Store apps failed, as facts" True \
+  "$(json 'j["outcome"]["kinds"]["store_app"]["failed"] is not None')"
+winenv_results "" ""
 rec recorded-win10-1703-cu-failed
 expect_eq "recorded 1703: no cumulative update ever installed" None "$(json 'j["outcome"]["last_patch"]')"
 expect_eq "recorded 1703: out of support" unsupported "$(json 'j["state"]')"

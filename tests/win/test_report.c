@@ -158,14 +158,21 @@ int wmain(void)
     s = base();
     s.pc.disk.free_bytes = 6ull << 30;
     s.pc.hold.held = true;
-    strcpy(s.pc.hold.target, "GE24H2");
+    strcpy(s.pc.hold.target, "GE25H2"); /* 25H2 held back on a 24H2 PC */
+    s.pc.os.build = 26100;
+    strcpy(s.pc.os.display_version, "24H2");
     health_evaluate(&s, NULL, &r);
     CHECK_EQ_INT(STATE_ATTENTION, r.state);
     report_summary(&r, text, ARRAYSIZE(text));
     has_w("balloon, disk", text, L"Only 6 GB are free on the system drive");
     has_w("balloon, disk next", text, L"Storage");
     report_details(&s, &r, head, ARRAYSIZE(head), why, ARRAYSIZE(why), signals, ARRAYSIZE(signals));
-    has_w("details: hold", why, L"Microsoft is holding back GE24H2 on this PC");
+    has_w("details: hold", why, L"Microsoft is holding back GE25H2 on this PC");
+    /* An indicator left behind for the version the PC runs says nothing. */
+    strcpy(s.pc.hold.target, "GE24H2");
+    health_evaluate(&s, NULL, &r);
+    report_details(&s, &r, head, ARRAYSIZE(head), why, ARRAYSIZE(why), signals, ARRAYSIZE(signals));
+    CHECK(wcsstr(why, L"holding back") == NULL);
 
     /* The agent and the logs unreadable: unknown, said plainly. */
     s = base();

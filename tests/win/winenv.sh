@@ -72,6 +72,25 @@ winenv_pc() {
     WINEPREFIX=$WINEPREFIX bash "$here/../standins/use.sh" "$dir" "$build" >/dev/null
 }
 
+# A healthy PC from a recording: the update events of a real Windows 10 PC
+# (tests/scenarios/recorded-win10-1803-store-failed: its July cumulative
+# update installed, two Store apps failed), moved so that the newest was
+# yesterday, on a Windows 10 22H2 enrolled in consumer ESU (that PC's own
+# version, 1803, is long out of support, so version.ini and a .reg replace it).
+#   winenv_recorded_healthy BUILD_DIR
+winenv_recorded_healthy() {
+  local build=$1 dir=$WINENV_DIR/scenario-recorded-healthy here
+  here=$(dirname "${BASH_SOURCE[0]}")
+  rm -rf "$dir"
+  python3 "$here/../scenarios/shift.py" "$here/../scenarios/recorded-win10-1803-store-failed" "$dir" \
+    --newest "$(date -u -d '1 day ago' +%F)" >/dev/null || return 1
+  printf 'CurrentBuild=19045\nUBR=6456\nDisplayVersion=22H2\nEditionID=Professional\nInstallationType=Client\n' \
+    >"$dir/version.ini"
+  printf 'REGEDIT4\n\n[HKEY_CURRENT_USER\\Software\\Microsoft\\Windows NT\\CurrentVersion\\Windows\\ConsumerESU]\n"ESUEligibility"=dword:00000003\n"ESUEligibilityResult"=dword:00000001\n' \
+    >"$dir/consumer-esu.reg"
+  WINEPREFIX=$WINEPREFIX bash "$here/../standins/use.sh" "$dir" "$build" >/dev/null
+}
+
 # A healthy PC: Windows 11 25H2, the newest cumulative update installed N days
 # ago (default 10, in the history and the System log), nothing waiting.
 #   winenv_healthy BUILD_DIR [PATCH_DAYS]
