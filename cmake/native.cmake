@@ -28,3 +28,7 @@ set_tests_properties(core.admx PROPERTIES PASS_REGULAR_EXPRESSION ": [0-9]+ pass
 add_test(NAME core.admin_docs COMMAND bash ${CMAKE_SOURCE_DIR}/tests/core/admin_docs_test.sh
          $<TARGET_FILE:settings_dump> ${CMAKE_SOURCE_DIR})
 set_tests_properties(core.admin_docs PROPERTIES PASS_REGULAR_EXPRESSION ": [0-9]+ passed, 0 failed")
+
+# Each string ID once (the resource compiler accepts duplicates silently).
+add_test(NAME core.msg_ids COMMAND bash ${CMAKE_SOURCE_DIR}/tests/core/msg_ids_test.sh ${CMAKE_SOURCE_DIR})
+set_tests_properties(core.msg_ids PROPERTIES PASS_REGULAR_EXPRESSION ": [0-9]+ passed, 0 failed")

@@ -3,8 +3,18 @@
 enable_language(RC)
 set(CMAKE_RC_FLAGS "${CMAKE_RC_FLAGS} -I${CMAKE_SOURCE_DIR}/src/core -I${CMAKE_SOURCE_DIR}/res -I${CMAKE_BINARY_DIR}/generated")
 add_compile_definitions(UNICODE _UNICODE WIN32_LEAN_AND_MEAN _WIN32_WINNT=0x0A00 NTDDI_VERSION=0x0A000000)
-set(win_link -municode -static)
-set(win_libs comctl32 shell32 shlwapi advapi32 ole32 oleaut32 user32 gdi32 uuid wevtapi)
+# Build hardening (issue 11, item 7): a stack protector and fortified string
+# functions in all C code, wutray_core included (made before this file). Both
+# need GCC's libssp: -fstack-protector-strong at link adds -lssp_nonshared -lssp
+# (GCC's link_ssp spec) and -static takes libssp.a, so no libssp-0.dll ships.
+set(win_harden -fstack-protector-strong -D_FORTIFY_SOURCE=2)
+add_compile_options("$<$<COMPILE_LANGUAGE:C>:${win_harden}>")
+target_compile_options(wutray_core PRIVATE ${win_harden})
+add_link_options(-fstack-protector-strong)
+# ASLR with 64-bit entropy, and DEP: binutils 2.40 sets them by default, said
+# here so a toolchain whose defaults differ cannot drop them (tests/win/pe_test.sh).
+set(win_link -municode -static -Wl,--dynamicbase,--high-entropy-va,--nxcompat)
+set(win_libs comctl32 shell32 shlwapi advapi32 ole32 oleaut32 user32 gdi32 uuid)
 
 add_library(wutray_win STATIC
   src/win/console.c
@@ -52,7 +62,7 @@ set_source_files_properties(res/wutray.rc res/cli.rc PROPERTIES OBJECT_DEPENDS
   "${CMAKE_BINARY_DIR}/generated/events.rc;${CMAKE_BINARY_DIR}/generated/MSG00409.bin;${CMAKE_SOURCE_DIR}/res/strings.rc;${CMAKE_SOURCE_DIR}/res/strings_errors.rc;${CMAKE_SOURCE_DIR}/src/core/msg_errors.h;${CMAKE_SOURCE_DIR}/res/common.rc;${CMAKE_SOURCE_DIR}/res/wutray.manifest;${CMAKE_SOURCE_DIR}/src/core/msg.h")
 
 # Test fixtures: a fake service, a service set-up tool, a keep-alive.
-foreach(fx fakesvc svctool sleeper traypoke)
+foreach(fx fakesvc svctool sleeper traypoke procstat)
   add_executable(${fx} tests/fixtures/${fx}.c)
   target_link_options(${fx} PRIVATE ${win_link})
   target_link_libraries(${fx} PRIVATE advapi32 shell32 user32)
@@ -60,6 +70,14 @@ endforeach()
 add_executable(urilog WIN32 tests/fixtures/urilog.c)
 target_link_options(urilog PRIVATE ${win_link} -mwindows)
 target_link_libraries(urilog PRIVATE shell32)
+
+# A DLL to plant beside the programs (tests/win/planting_test.sh).
+add_library(planted SHARED tests/fixtures/planted.c)
+set_target_properties(planted PROPERTIES PREFIX "")
+target_link_options(planted PRIVATE -static -Wl,--kill-at)
+add_executable(plantprobe tests/fixtures/plantprobe.c)
+target_link_options(plantprobe PRIVATE ${win_link})
+target_link_libraries(plantprobe PRIVATE wevtapi)
 
 # What the update adapters read, printed (the stand-in tests compare it).
 add_executable(updates_dump tests/fixtures/updates_dump.c)
@@ -166,3 +184,11 @@ if(TARGET msi)
   add_custom_target(winget ALL DEPENDS ${winget_files})
   add_dependencies(winget msi)
 endif()
+
+# Build hardening, the shipped programs: stripped at link (the symbol table,
+# and the debug info that comes with mingw-w64's static CRT), so the signing
+# right after linking (above) signs the final file. The test programs keep
+# their symbols for winedbg's backtraces, as do Debug and RelWithDebInfo builds.
+foreach(exe wutray wutray-cli)
+  target_link_options(${exe} PRIVATE $<$<CONFIG:Release,MinSizeRel>:-s>)
+endforeach()

@@ -20,6 +20,7 @@
 #include "fix.h"
 #include "events.h"
 #include "netcost.h"
+#include "os.h"
 #include "wua.h"
 
 /* One verdict, as `status` gives it: the services, the registry, the update
@@ -194,6 +195,7 @@ int wmain(int argc, wchar_t **argv)
 {
     struct cli_args args;
 
+    os_restrict_dll_search(); /* before anything can load a DLL by name */
     cli_parse(argc, (const wchar_t *const *)argv, &args);
     if (args.error != CLI_OK) {
         con_line(STD_ERROR_HANDLE, (UINT)cli_error_msg(args.error),

@@ -344,7 +344,7 @@ static void on_launched(struct app *a, enum launch_target target, DWORD err)
     str_load(a->last_launch == LAUNCH_TROUBLESHOOTER ? IDS_PAGE_TROUBLESHOOTER : IDS_PAGE_SETTINGS,
              page, ARRAYSIZE(page));
     str_load(IDS_BALLOON_TITLE, title, ARRAYSIZE(title));
-    str_format(text, ARRAYSIZE(text), IDS_OPEN_FAILED, page);
+    str_format(text, ARRAYSIZE(text), err == SHELL_ERROR_ELEVATED ? IDS_OPEN_ELEVATED : IDS_OPEN_FAILED, page);
     tray_balloon(&a->tray, title, text, NIIF_WARNING);
 }
 
@@ -434,6 +434,7 @@ int WINAPI wWinMain(HINSTANCE inst, HINSTANCE prev, PWSTR cmdline, int show)
     (void)prev;
     (void)cmdline;
     (void)show;
+    os_restrict_dll_search(); /* before anything can load a DLL by name */
     rc = run_elevated_side();
     if (rc >= 0) return rc;
     rc = 1;

@@ -59,7 +59,8 @@ enum fix_result fix_result_of(enum fix_action action, enum restart_result done)
     case RESTART_ERR_DISABLED: /* disabled meanwhile: not re-enabled behind the plan's back */
     case RESTART_ERR_TIMEOUT:
     case RESTART_ERR_FAILED:
-    case RESTART_ERR_CANCELLED: break;
+    case RESTART_ERR_CANCELLED:
+    case RESTART_ERR_UNSAFE_FOLDER: break;
     }
     return FIX_FAILED;
 }

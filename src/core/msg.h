@@ -138,6 +138,7 @@
 #define IDS_BALLOON_TITLE 220
 #define IDS_RESTART_TITLE 221
 #define IDS_OPEN_FAILED 222     /* "Windows could not open %s." */
+#define IDS_OPEN_ELEVATED 230   /* running as administrator, no desktop shell to open %s */
 #define IDS_TIP_STEP_STOP 223   /* "Stopping %s..." */
 #define IDS_TIP_STEP_START 224  /* "Starting %s..." */
 #define IDS_EXIT_AFTER_RESTART 225
@@ -166,6 +167,7 @@
 #define IDS_REENABLE_CANCELLED 317
 #define IDS_RESTART_STOP_FAILED_NOCODE 318
 #define IDS_RESTART_START_FAILED_NOCODE 319
+#define IDS_RESTART_UNSAFE_FOLDER 320
 
 /* wutray-cli fix: what it does, or why it does nothing. */
 #define IDS_FIX_RESTART 330

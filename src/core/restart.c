@@ -167,6 +167,7 @@ int restart_result_msg(enum restart_result result, enum restart_action action)
     case RESTART_ERR_FAILED:
         return action == RESTART_STOP ? IDS_RESTART_STOP_FAILED : IDS_RESTART_START_FAILED;
     case RESTART_ERR_CANCELLED: return IDS_RESTART_CANCELLED;
+    case RESTART_ERR_UNSAFE_FOLDER: return IDS_RESTART_UNSAFE_FOLDER;
     case RESTART_ERR_NOTHING: break;
     }
     return IDS_RESTART_NOTHING;
@@ -180,6 +181,7 @@ int restart_outcome_msg(const struct restart_outcome *o)
         case RESTART_ERR_DENIED: return IDS_REENABLE_DENIED;
         case RESTART_ERR_CANCELLED: return IDS_REENABLE_CANCELLED;
         case RESTART_ERR_NOTHING: return IDS_RESTART_NOTHING;
+        case RESTART_ERR_UNSAFE_FOLDER: return IDS_RESTART_UNSAFE_FOLDER;
         default: return IDS_REENABLE_FAILED;
         }
     }
@@ -198,6 +200,7 @@ int restart_exit_code(enum restart_result result)
     case RESTART_ERR_DISABLED: return 3;
     case RESTART_ERR_MISSING: return 4;
     case RESTART_ERR_CANCELLED: return 6;
+    case RESTART_ERR_UNSAFE_FOLDER: return 7;
     case RESTART_ERR_NOTHING: break;
     }
     return 5;
@@ -213,6 +216,7 @@ const char *restart_result_keyword(enum restart_result result)
     case RESTART_ERR_TIMEOUT: return "timeout";
     case RESTART_ERR_FAILED: return "failed";
     case RESTART_ERR_CANCELLED: return "cancelled";
+    case RESTART_ERR_UNSAFE_FOLDER: return "unsafe_folder";
     case RESTART_ERR_NOTHING: break;
     }
     return "nothing";

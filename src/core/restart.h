@@ -50,7 +50,11 @@ enum restart_result {
     RESTART_ERR_TIMEOUT,  /* did not reach the state in time */
     RESTART_ERR_FAILED,   /* the service manager refused; see win32_error */
     RESTART_ERR_NOTHING,  /* nothing could be restarted at all */
-    RESTART_ERR_CANCELLED /* the user declined the elevation prompt */
+    RESTART_ERR_CANCELLED, /* the user declined the elevation prompt */
+    /* Not asked: wutray's folder can be changed without administrator
+     * rights, so the prompt would vouch for a program anyone could have
+     * replaced (trust.h). The elevated side never returns it. */
+    RESTART_ERR_UNSAFE_FOLDER
 };
 
 /* What an operation reports back; `state` is where the service was left. */

@@ -30,3 +30,11 @@ uint64_t os_now_epoch_ms(void)
     /* 100 ns ticks since 1601 -> ms since 1970 */
     return (t.QuadPart - 116444736000000000ull) / 10000ull;
 }
+
+int os_restrict_dll_search(void)
+{
+    /* Also drop the current folder from the search of anything loaded
+     * with the old rules (SetDllDirectory("") removes it). */
+    SetDllDirectoryW(L"");
+    return SetDefaultDllDirectories(LOAD_LIBRARY_SEARCH_SYSTEM32);
+}

@@ -1,4 +1,5 @@
 #include "pcinfo.h"
+#include "os.h"
 
 #include <windows.h>
 #include <string.h>
@@ -128,8 +129,6 @@ static BOOL sku_absent(HRESULT hr)
     return hr == SL_E_PRODUCT_SKU_NOT_INSTALLED_ || hr == SL_E_PKEY_NOT_INSTALLED_ || hr == SL_E_MISMATCHED_PRODUCT_SKU_;
 }
 
-/* FARPROC to a typed pointer through void (*)(void), which -Wcast-function-type accepts. */
-#define PROC(type, mod, name) ((type)(void (*)(void))GetProcAddress((mod), (name)))
 
 static void read_commercial_esu(struct esu_signals *e)
 {
@@ -146,9 +145,9 @@ static void read_commercial_esu(struct esu_signals *e)
      * not loaded, and the programs start where slc.dll is missing. */
     slc = LoadLibraryExW(L"slc.dll", NULL, LOAD_LIBRARY_SEARCH_SYSTEM32);
     if (!slc) return;
-    sl_open = PROC(sl_open_fn, slc, "SLOpen");
-    sl_close = PROC(sl_close_fn, slc, "SLClose");
-    sl_status = PROC(sl_status_fn, slc, "SLGetLicensingStatusInformation");
+    sl_open = OS_PROC(sl_open_fn, slc, "SLOpen");
+    sl_close = OS_PROC(sl_close_fn, slc, "SLClose");
+    sl_status = OS_PROC(sl_status_fn, slc, "SLGetLicensingStatusInformation");
     if (!sl_open || !sl_close || !sl_status) goto cleanup_library;
     hr = sl_open(&h);
     if (FAILED(hr)) goto cleanup_library;

@@ -1,7 +1,11 @@
+#define COBJMACROS
 #include "shell.h"
 
 #include <objbase.h>
+#include <exdisp.h>
 #include <shellapi.h>
+#include <shldisp.h>
+#include <shlobj.h>
 #include <shlwapi.h>
 #include <strsafe.h>
 
@@ -61,6 +65,81 @@ BOOL shell_target_available(enum launch_target target)
            GetFileAttributesW(path) != INVALID_FILE_ATTRIBUTES;
 }
 
+/* An administrator's full token (the tray started "as administrator"). */
+static BOOL running_elevated(void)
+{
+    HANDLE token;
+    TOKEN_ELEVATION e = {0};
+    DWORD n = 0;
+
+    if (!OpenProcessToken(GetCurrentProcess(), TOKEN_QUERY, &token)) return FALSE;
+    if (!GetTokenInformation(token, TokenElevation, &e, sizeof(e), &n)) e.TokenIsElevated = 0;
+    CloseHandle(token);
+    return e.TokenIsElevated != 0;
+}
+
+#define RELEASE(p) \
+    do {           \
+        if (p) (p)->lpVtbl->Release(p); \
+    } while (0)
+
+/* Opens file (with params) through the desktop's shell, the Explorer the
+ * user runs unelevated (IShellWindows → the desktop's view →
+ * IShellDispatch2::ShellExecute): an elevated wutray must not follow a
+ * handler in HKCU\Software\Classes, which unelevated code can set. Fails
+ * when there is no desktop shell; nothing is then opened elevated. */
+static HRESULT open_through_shell(const wchar_t *file, const wchar_t *params)
+{
+    IShellWindows *windows = NULL;
+    IDispatch *desktop = NULL, *background = NULL, *app = NULL;
+    IServiceProvider *services = NULL;
+    IShellBrowser *browser = NULL;
+    IShellView *view = NULL;
+    IShellFolderViewDual *folder_view = NULL;
+    IShellDispatch2 *shell = NULL;
+    VARIANT loc, empty, args, none;
+    BSTR what = NULL;
+    long hwnd = 0;
+    HRESULT hr;
+
+    VariantInit(&loc);
+    VariantInit(&empty);
+    VariantInit(&args);
+    VariantInit(&none);
+    loc.vt = VT_I4;
+    loc.lVal = CSIDL_DESKTOP;
+    hr = CoCreateInstance(&CLSID_ShellWindows, NULL, CLSCTX_LOCAL_SERVER, &IID_IShellWindows, (void **)&windows);
+    if (SUCCEEDED(hr)) hr = IShellWindows_FindWindowSW(windows, &loc, &empty, SWC_DESKTOP, &hwnd, SWFO_NEEDDISPATCH, &desktop);
+    if (hr == S_FALSE || (SUCCEEDED(hr) && !desktop)) hr = E_FAIL; /* no desktop shell */
+    if (SUCCEEDED(hr)) hr = IDispatch_QueryInterface(desktop, &IID_IServiceProvider, (void **)&services);
+    if (SUCCEEDED(hr)) hr = IServiceProvider_QueryService(services, &SID_STopLevelBrowser, &IID_IShellBrowser, (void **)&browser);
+    if (SUCCEEDED(hr)) hr = IShellBrowser_QueryActiveShellView(browser, &view);
+    if (SUCCEEDED(hr)) hr = IShellView_GetItemObject(view, SVGIO_BACKGROUND, &IID_IDispatch, (void **)&background);
+    if (SUCCEEDED(hr)) hr = IDispatch_QueryInterface(background, &IID_IShellFolderViewDual, (void **)&folder_view);
+    if (SUCCEEDED(hr)) hr = IShellFolderViewDual_get_Application(folder_view, &app);
+    if (SUCCEEDED(hr)) hr = IDispatch_QueryInterface(app, &IID_IShellDispatch2, (void **)&shell);
+    if (SUCCEEDED(hr)) {
+        what = SysAllocString(file);
+        if (params) {
+            args.vt = VT_BSTR;
+            args.bstrVal = SysAllocString(params);
+        }
+        hr = what ? IShellDispatch2_ShellExecute(shell, what, args, none, none, none) : E_OUTOFMEMORY;
+    }
+    SysFreeString(what);
+    VariantClear(&args);
+    RELEASE(shell);
+    RELEASE(app);
+    RELEASE(folder_view);
+    RELEASE(background);
+    RELEASE(view);
+    RELEASE(browser);
+    RELEASE(services);
+    RELEASE(desktop);
+    RELEASE(windows);
+    return hr;
+}
+
 DWORD shell_open_target(enum launch_target target)
 {
     struct target_info ti;
@@ -80,6 +159,7 @@ DWORD shell_open_target(enum launch_target target)
         sei.lpFile = path;
         sei.lpParameters = ti.params;
     }
+    if (running_elevated()) return SUCCEEDED(open_through_shell(sei.lpFile, sei.lpParameters)) ? 0 : SHELL_ERROR_ELEVATED;
     return ShellExecuteExW(&sei) ? 0 : GetLastError();
 }
 

@@ -10,7 +10,10 @@
 BOOL shell_scheme_available(const wchar_t *scheme);
 /* TRUE if Windows can open this target on this machine. */
 BOOL shell_target_available(enum launch_target target);
-/* Opens the target now, on the calling thread; returns a Win32 error or 0. */
+/* Opens the target now, on the calling thread; returns a Win32 error or 0.
+ * When wutray runs elevated, the target is opened by the desktop's shell,
+ * under the user's own token, or not at all: SHELL_ERROR_ELEVATED. */
+#define SHELL_ERROR_ELEVATED 0x20000740u /* an application-defined code (bit 29) */
 DWORD shell_open_target(enum launch_target target);
 
 /* Picks the first available target for `action` and opens it on a new thread.

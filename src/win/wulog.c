@@ -1,4 +1,5 @@
 #include "wulog.h"
+#include "os.h"
 
 #include <windows.h>
 #include <winevt.h>
@@ -19,6 +20,35 @@
 #define WULOG_BUDGET_MS 3000        /* both channels together */
 #define WULOG_RENDER_MAX 65536      /* eight small values never need more */
 #define WULOG_EPOCH_TICKS 116444736000000000ull /* 1970-01-01 as a FILETIME */
+
+/* wevtapi.dll is not a KnownDLL: linked normally, Windows would look for it
+ * beside the exe first, and a planted copy would run in the elevated
+ * instance too. So it is loaded here, at run time, from System32 only. */
+struct evt_api {
+    HMODULE dll;
+    EVT_HANDLE(WINAPI *query)(EVT_HANDLE, LPCWSTR, LPCWSTR, DWORD);
+    EVT_HANDLE(WINAPI *create_render_context)(DWORD, LPCWSTR *, DWORD);
+    BOOL(WINAPI *render)(EVT_HANDLE, EVT_HANDLE, DWORD, DWORD, PVOID, PDWORD, PDWORD);
+    BOOL(WINAPI *next)(EVT_HANDLE, DWORD, EVT_HANDLE *, DWORD, DWORD, PDWORD);
+    BOOL(WINAPI *close)(EVT_HANDLE);
+};
+
+static BOOL evt_load(struct evt_api *e)
+{
+    ZeroMemory(e, sizeof(*e));
+    e->dll = LoadLibraryExW(L"wevtapi.dll", NULL, LOAD_LIBRARY_SEARCH_SYSTEM32);
+    if (!e->dll) return FALSE;
+    e->query = OS_PROC(EVT_HANDLE(WINAPI *)(EVT_HANDLE, LPCWSTR, LPCWSTR, DWORD), e->dll, "EvtQuery");
+    e->create_render_context =
+        OS_PROC(EVT_HANDLE(WINAPI *)(DWORD, LPCWSTR *, DWORD), e->dll, "EvtCreateRenderContext");
+    e->render = OS_PROC(BOOL(WINAPI *)(EVT_HANDLE, EVT_HANDLE, DWORD, DWORD, PVOID, PDWORD, PDWORD), e->dll, "EvtRender");
+    e->next = OS_PROC(BOOL(WINAPI *)(EVT_HANDLE, DWORD, EVT_HANDLE *, DWORD, DWORD, PDWORD), e->dll, "EvtNext");
+    e->close = OS_PROC(BOOL(WINAPI *)(EVT_HANDLE), e->dll, "EvtClose");
+    if (e->query && e->create_render_context && e->render && e->next && e->close) return TRUE;
+    FreeLibrary(e->dll);
+    e->dll = NULL;
+    return FALSE;
+}
 
 /* The values rendered for each event, in this order. */
 enum wulog_value { V_ID, V_TIME, V_CODE, V_TITLE, V_UPDATE, V_REVISION, V_SERVICE, V_COUNT, V_N };
@@ -206,14 +236,15 @@ static void variant_title(const EVT_VARIANT *v, char *dst, size_t cap)
 }
 
 /* Renders one event's values into b; NULL when it cannot. */
-static const EVT_VARIANT *render_values(EVT_HANDLE ctx, EVT_HANDLE event, struct render_buf *b)
+static const EVT_VARIANT *render_values(const struct evt_api *e, EVT_HANDLE ctx, EVT_HANDLE event,
+                                        struct render_buf *b)
 {
     DWORD used = 0, count = 0, err;
 
-    if (!EvtRender(ctx, event, EvtRenderEventValues, b->size, b->data, &used, &count)) {
+    if (!e->render(ctx, event, EvtRenderEventValues, b->size, b->data, &used, &count)) {
         err = GetLastError();
         if (err != ERROR_INSUFFICIENT_BUFFER || used > WULOG_RENDER_MAX || !grow(b, used)) return NULL;
-        if (!EvtRender(ctx, event, EvtRenderEventValues, b->size, b->data, &used, &count)) return NULL;
+        if (!e->render(ctx, event, EvtRenderEventValues, b->size, b->data, &used, &count)) return NULL;
     }
     return count >= V_N ? b->data : NULL;
 }
@@ -241,8 +272,8 @@ static BOOL to_record(const EVT_VARIANT *v, enum update_source source, struct up
 /* Appends a channel's newest events; TRUE when it counts as read: it ran to
  * its end or to the cap, or gave at least one event before time ran out (a
  * partial read is still the newest events, nothing read says nothing). */
-static BOOL read_channel(const struct wulog_channel *ch, EVT_HANDLE *ctx, struct render_buf *buf, ULONGLONG deadline,
-                         struct update_list *list)
+static BOOL read_channel(const struct evt_api *e, const struct wulog_channel *ch, EVT_HANDLE *ctx,
+                         struct render_buf *buf, ULONGLONG deadline, struct update_list *list)
 {
     EVT_HANDLE batch[WULOG_BATCH];
     EVT_HANDLE query = NULL;
@@ -252,12 +283,12 @@ static BOOL read_channel(const struct wulog_channel *ch, EVT_HANDLE *ctx, struct
     DWORD err;
 
     /* Newest first: the first matches are the newest. */
-    query = EvtQuery(NULL, ch->path, ch->query, EvtQueryChannelPath | EvtQueryReverseDirection);
+    query = e->query(NULL, ch->path, ch->query, EvtQueryChannelPath | EvtQueryReverseDirection);
     if (!query) goto cleanup; /* channel missing, access denied, or Wine's stub */
     /* Only after a query opened: in Wine, EvtQuery fails cleanly but
      * EvtCreateRenderContext and EvtRender are unimplemented stubs that end
      * the process. */
-    if (!*ctx) *ctx = EvtCreateRenderContext(V_N, (LPCWSTR *)value_paths, EvtRenderContextValues);
+    if (!*ctx) *ctx = e->create_render_context(V_N, (LPCWSTR *)value_paths, EvtRenderContextValues);
     if (!*ctx) goto cleanup;
     while (seen < ch->max_events && !full) {
         ULONGLONG now = GetTickCount64();
@@ -265,14 +296,14 @@ static BOOL read_channel(const struct wulog_channel *ch, EVT_HANDLE *ctx, struct
         DWORD timeout = (DWORD)min(WULOG_NEXT_TIMEOUT_MS, deadline > now ? deadline - now : 0);
 
         if (!timeout) break;
-        if (!EvtNext(query, want, batch, timeout, 0, &got)) {
+        if (!e->next(query, want, batch, timeout, 0, &got)) {
             err = GetLastError();
             complete = err == ERROR_NO_MORE_ITEMS;
             break;
         }
         if (!got) break;
         for (i = 0; i < got; i++) {
-            const EVT_VARIANT *v = full ? NULL : render_values(*ctx, batch[i], buf);
+            const EVT_VARIANT *v = full ? NULL : render_values(e, *ctx, batch[i], buf);
             if (v && to_record(v, ch->source, &rec)) {
                 slot = updates_append(list);
                 if (slot) {
@@ -282,14 +313,14 @@ static BOOL read_channel(const struct wulog_channel *ch, EVT_HANDLE *ctx, struct
                     full = TRUE; /* list->truncated says so */
                 }
             }
-            EvtClose(batch[i]);
+            e->close(batch[i]);
         }
         seen += got;
     }
     if (seen >= ch->max_events) complete = TRUE;
 
 cleanup:
-    if (query) EvtClose(query);
+    if (query) e->close(query);
     return complete || added > 0;
 }
 
@@ -297,17 +328,20 @@ void wulog_read(struct update_list *list)
 {
     EVT_HANDLE ctx = NULL; /* created by the first channel that opens */
     struct render_buf buf = {NULL, 0};
+    struct evt_api e;
     ULONGLONG deadline;
 
     list->system_log_read = false;
     list->operational_log_read = false;
+    if (!evt_load(&e)) return; /* no event log API: both logs unread */
     if (!grow(&buf, 1024)) goto cleanup;
 
     deadline = GetTickCount64() + WULOG_BUDGET_MS;
-    list->system_log_read = read_channel(&channels[0], &ctx, &buf, deadline, list);
-    list->operational_log_read = read_channel(&channels[1], &ctx, &buf, deadline, list);
+    list->system_log_read = read_channel(&e, &channels[0], &ctx, &buf, deadline, list);
+    list->operational_log_read = read_channel(&e, &channels[1], &ctx, &buf, deadline, list);
 
 cleanup:
     if (buf.data) HeapFree(GetProcessHeap(), 0, buf.data);
-    if (ctx) EvtClose(ctx);
+    if (ctx) e.close(ctx);
+    FreeLibrary(e.dll);
 }

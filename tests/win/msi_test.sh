@@ -102,5 +102,15 @@ check "install without shortcut: no shortcut" no_shortcut
 expect_eq "install without shortcut: still starts at logon" "\"C:\\Program Files\\wutray\\wutray.exe\"" "$(run_value)"
 expect_eq "and uninstalled: exit" 0 "$(msi /x "$(winpath "$B/wutray.msi")" /qn)"
 
+# 6. The folder is fixed: a folder given on the command line (as the old
+#    public INSTALLDIR allowed, e.g. under C:\Tools, which users may write)
+#    is not used; the programs go to Program Files, where only
+#    administrators can change them.
+expect_eq "install with INSTALLDIR: exit" 0 \
+  "$(msi /i "$(winpath "$B/wutray.msi")" 'INSTALLDIR=C:\Tools\wutray' 'InstallFolder=C:\Tools\wutray' /qn)"
+check "install with INSTALLDIR: programs in Program Files" [ -f "$DIR/wutray.exe" ]
+check "install with INSTALLDIR: nothing in C:\Tools" [ ! -e "$WINEPREFIX/drive_c/Tools" ]
+expect_eq "and uninstalled: exit" 0 "$(msi /x "$(winpath "$B/wutray.msi")" /qn)"
+
 echo "msi_test: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

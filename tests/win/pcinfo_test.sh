@@ -127,6 +127,16 @@ expect_eq "no safeguard.reg: not held" "hold_read=1,hold_held=0,hold_target=,hol
   "$(vals hold_read hold_held hold_target hold_block_id)"
 expect_eq "year 2 LicenseStatus 0, year 3 notification: the licensed year 1" "esu_commercial_read=1,esu_commercial_year=1" \
   "$(vals esu_commercial_read esu_commercial_year)"
+# PowerShell 7's Export-Csv on its own (or a hand-written file): no #TYPE
+# line, no quotes, LF line ends.
+printf 'ID,LicenseStatus\n%s,1\n%s,0\n' "$ESU_Y1" "$ESU_Y3" >"$S/b/licensing.csv"
+dump
+expect_eq "unquoted, LF: year 1 licensed, year 3 not" "esu_commercial_read=1,esu_commercial_year=1" \
+  "$(vals esu_commercial_read esu_commercial_year)"
+printf 'ID,LicenseStatus\n%s,0\n%s,1\n' "$ESU_Y1" "$ESU_Y3" >"$S/b/licensing.csv"
+dump
+expect_eq "unquoted, LF: the row after the first is read too" "esu_commercial_read=1,esu_commercial_year=3" \
+  "$(vals esu_commercial_read esu_commercial_year)"
 licensing "$S/b" "$ESU_Y2:0"
 dump
 expect_eq "year 2 LicenseStatus 0 only: year 0, read" "esu_commercial_read=1,esu_commercial_year=0" \

@@ -42,6 +42,15 @@ int wmain(void)
     svctool(L"delete UsoSvc");
     CHECK(svctool(create));
 
+    /* A folder its user owns and may write (Wine gives every file that
+     * descriptor: it keeps none that SetNamedSecurityInfo sets) is not one
+     * to ask for administrator rights from: runas_self refuses at once,
+     * before any prompt, and says why. */
+    CHECK(!runas_location_trusted(wutray));
+    CHECK_EQ_INT(RESTART_ERR_UNSAFE_FOLDER, runas_self(L"--elevated restart-services", 30000, &raw));
+    CHECK_EQ_INT(0, raw);
+    CHECK_EQ_INT(SVC_STOPPED, state_of(L"wuauserv"));
+
     /* Refused command lines: exit 64 at once, services untouched. */
     CHECK_EQ_INT(SVC_STOPPED, state_of(L"wuauserv"));
     CHECK_EQ_INT(RESTART_DONE, runas_program(wutray, L"--elevated format-c", 30000, &raw));

@@ -130,8 +130,10 @@ static int split_record(char **p, char **field, int cap)
             s++;
             continue;
         }
-        if (delim == '\r') s++;
-        if (*s == '\n') s++;
+        /* The terminator may be where the NUL was just written (an unquoted
+         * last field): go by what it was. */
+        if (delim == '\r' && *++s == '\n') s++;
+        else if (delim == '\n') s++;
         break;
     }
     *p = s;
