@@ -203,19 +203,10 @@ void report_print_status(const struct health_snapshot *s, const struct health_re
 
 UINT report_icon(const struct health_result *res)
 {
-    if (res->state == STATE_WORKING && res->level == HEALTH_OK) return IDI_WORKING;
-    return report_level_icon(res->level);
-}
-
-UINT report_level_icon(enum health_level level)
-{
-    switch (level) {
-    case HEALTH_OK: return IDI_OK;
-    case HEALTH_ATTENTION: return IDI_ATTENTION;
-    case HEALTH_BROKEN: return IDI_BROKEN;
-    case HEALTH_UNKNOWN: break;
-    }
-    return IDI_UNKNOWN;
+    static const UINT images[] = {[ICON_OK] = IDI_OK, [ICON_ATTENTION] = IDI_ATTENTION, [ICON_BROKEN] = IDI_BROKEN,
+                                  [ICON_UNKNOWN] = IDI_UNKNOWN, [ICON_WORKING] = IDI_WORKING};
+    enum state_icon icon = health_state_icon(res->state);
+    return (unsigned)icon < ARRAYSIZE(images) ? images[icon] : IDI_UNKNOWN;
 }
 
 void report_state_line(const struct health_snapshot *s, const struct health_result *res,

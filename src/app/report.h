@@ -42,13 +42,13 @@ BOOL report_restart_json(const struct report_step *steps, unsigned n, const stru
 BOOL report_fix_json(const struct health_result *res, const struct fix_plan *plan, enum fix_result result,
                      const struct report_step *steps, unsigned n, const struct restart_outcome *o, char *buf,
                      size_t cap);
-UINT report_level_icon(enum health_level level);
 /* The details window's text: a heading with the state; why (every reason,
  * with what an error code means and the next step); and every signal with
  * its value and source, as read. Lines are separated by \n. */
 void report_details(const struct health_snapshot *s, const struct health_result *res, wchar_t *head,
                     size_t head_cap, wchar_t *why, size_t why_cap, wchar_t *signals, size_t sig_cap);
-/* The icon for a result: by level, and the working icon while a service is busy. */
+/* The icon for a result: its state's (health_state_icon), so Working shows
+ * the working icon even while the outcome is unknown. */
 UINT report_icon(const struct health_result *res);
 /* "ok wuauserv=stopped UsoSvc=running state=ok": keywords only, for automation. */
 void report_state_line(const struct health_snapshot *s, const struct health_result *res,

@@ -52,17 +52,15 @@ void menu_build(const struct menu_state *st, struct menu_model *out)
 enum menu_cmd menu_click_action(const struct menu_state *st)
 {
     if (!st->have_result || st->restarting || st->exiting) return MENU_CMD_NONE;
-    switch (st->state) {
-    case STATE_BROKEN:
+    switch (health_state_action(st->state)) {
+    case ACTION_FIX_SERVICES:
         /* A service that is disabled, missing or stuck: the restart helps
          * (or re-enabling, the one thing it will not do by itself). */
         if (st->any_disabled) return MENU_CMD_REENABLE;
         return st->level == HEALTH_BROKEN ? MENU_CMD_RESTART : MENU_CMD_NONE;
-    case STATE_STALLED:
-    case STATE_FAILING: return MENU_CMD_TROUBLESHOOT;
-    /* Out of support: the newer version and ESU enrolment are both in Windows Update settings. */
-    case STATE_UNSUPPORTED:
-    case STATE_RESTART_NEEDED: return MENU_CMD_SETTINGS;
-    default: return MENU_CMD_NONE; /* nothing to fix: the menu */
+    case ACTION_TROUBLESHOOT: return MENU_CMD_TROUBLESHOOT;
+    case ACTION_UPDATE_SETTINGS: return MENU_CMD_SETTINGS;
+    case ACTION_MENU: break;
     }
+    return MENU_CMD_NONE; /* nothing to fix: the menu */
 }

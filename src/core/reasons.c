@@ -137,21 +137,28 @@ void health_finish(struct health_result *out)
     }
 }
 
+/* Each state's face, in one place: its JSON keyword, its name (the first
+ * words of the tooltip and the menu), its icon, and what a click does. The
+ * icon follows the state, not the level: a service starting while the
+ * outcome is unknown is Working, and shows it. */
 static const struct {
     const char *keyword;
     int msg;
+    enum state_icon icon;
+    enum state_action click;
 } state_table[STATE_COUNT] = {
-    [STATE_BROKEN] = {"broken", IDS_STATE_NAME_BROKEN},
-    [STATE_UNSUPPORTED] = {"unsupported", IDS_STATE_NAME_UNSUPPORTED},
-    [STATE_STALLED] = {"stalled", IDS_STATE_NAME_STALLED},
-    [STATE_FAILING] = {"failing", IDS_STATE_NAME_FAILING},
-    [STATE_ATTENTION] = {"attention", IDS_STATE_NAME_ATTENTION},
-    [STATE_RESTART_NEEDED] = {"restart_needed", IDS_STATE_NAME_RESTART_NEEDED},
-    [STATE_WORKING] = {"working", IDS_STATE_NAME_WORKING},
-    [STATE_UNKNOWN] = {"unknown", IDS_STATE_NAME_UNKNOWN},
-    [STATE_PAUSED] = {"paused", IDS_STATE_NAME_PAUSED},
-    [STATE_MANAGED] = {"managed", IDS_STATE_NAME_MANAGED},
-    [STATE_OK] = {"ok", IDS_STATE_NAME_OK},
+    [STATE_BROKEN] = {"broken", IDS_STATE_NAME_BROKEN, ICON_BROKEN, ACTION_FIX_SERVICES},
+    /* The newer version and ESU enrolment are both in Windows Update settings. */
+    [STATE_UNSUPPORTED] = {"unsupported", IDS_STATE_NAME_UNSUPPORTED, ICON_BROKEN, ACTION_UPDATE_SETTINGS},
+    [STATE_STALLED] = {"stalled", IDS_STATE_NAME_STALLED, ICON_BROKEN, ACTION_TROUBLESHOOT},
+    [STATE_FAILING] = {"failing", IDS_STATE_NAME_FAILING, ICON_BROKEN, ACTION_TROUBLESHOOT},
+    [STATE_ATTENTION] = {"attention", IDS_STATE_NAME_ATTENTION, ICON_ATTENTION, ACTION_MENU},
+    [STATE_RESTART_NEEDED] = {"restart_needed", IDS_STATE_NAME_RESTART_NEEDED, ICON_ATTENTION, ACTION_UPDATE_SETTINGS},
+    [STATE_WORKING] = {"working", IDS_STATE_NAME_WORKING, ICON_WORKING, ACTION_MENU},
+    [STATE_UNKNOWN] = {"unknown", IDS_STATE_NAME_UNKNOWN, ICON_UNKNOWN, ACTION_MENU},
+    [STATE_PAUSED] = {"paused", IDS_STATE_NAME_PAUSED, ICON_OK, ACTION_MENU},
+    [STATE_MANAGED] = {"managed", IDS_STATE_NAME_MANAGED, ICON_OK, ACTION_MENU},
+    [STATE_OK] = {"ok", IDS_STATE_NAME_OK, ICON_OK, ACTION_MENU},
 };
 
 const char *health_state_keyword(enum health_state state)
@@ -162,6 +169,16 @@ const char *health_state_keyword(enum health_state state)
 int health_state_msg(enum health_state state)
 {
     return (unsigned)state < STATE_COUNT ? state_table[state].msg : IDS_STATE_NAME_UNKNOWN;
+}
+
+enum state_icon health_state_icon(enum health_state state)
+{
+    return (unsigned)state < STATE_COUNT ? state_table[state].icon : ICON_UNKNOWN;
+}
+
+enum state_action health_state_action(enum health_state state)
+{
+    return (unsigned)state < STATE_COUNT ? state_table[state].click : ACTION_MENU;
 }
 
 int health_reason_msg(enum reason_kind kind)

@@ -94,6 +94,14 @@ enum health_state {
     STATE_COUNT
 };
 
+/* What the icon shows for a state (the tray maps each to its image). */
+enum state_icon { ICON_OK, ICON_ATTENTION, ICON_BROKEN, ICON_UNKNOWN, ICON_WORKING };
+
+/* What a click on the icon or its balloon does in a state (menu.c turns it
+ * into a menu command; for ACTION_FIX_SERVICES: re-enable when a service is
+ * disabled, restart when one is broken). */
+enum state_action { ACTION_MENU, ACTION_FIX_SERVICES, ACTION_TROUBLESHOOT, ACTION_UPDATE_SETTINGS };
+
 struct health_result {
     enum health_level level;
     enum health_state state;
@@ -113,7 +121,10 @@ int health_level_rank(enum health_level level);
 const char *health_level_keyword(enum health_level level); /* "ok", ... */
 int health_level_msg(enum health_level level);
 const char *health_state_keyword(enum health_state state); /* "stalled", ... */
-int health_state_msg(enum health_state state);
+int health_state_msg(enum health_state state); /* its name: the tooltip's and menu's first words */
+/* The one table of a state's face: keyword, name, icon and click (reasons.c). */
+enum state_icon health_state_icon(enum health_state state);
+enum state_action health_state_action(enum health_state state);
 int health_reason_msg(enum reason_kind kind);
 const char *health_reason_code(enum reason_kind kind); /* "disabled", ... */
 

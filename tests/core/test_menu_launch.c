@@ -112,6 +112,40 @@ static void clicks(void)
     }
 }
 
+/* The one table of each state's face: its name, icon and click. Every state
+ * has all three; the icon follows the state (Working is the working icon
+ * whatever the level), and the states that alarm are red. */
+static void state_faces(void)
+{
+    static const struct {
+        enum health_state state;
+        int name;
+        enum state_icon icon;
+        enum state_action click;
+    } rows[] = {
+        {STATE_BROKEN, IDS_STATE_NAME_BROKEN, ICON_BROKEN, ACTION_FIX_SERVICES},
+        {STATE_UNSUPPORTED, IDS_STATE_NAME_UNSUPPORTED, ICON_BROKEN, ACTION_UPDATE_SETTINGS},
+        {STATE_STALLED, IDS_STATE_NAME_STALLED, ICON_BROKEN, ACTION_TROUBLESHOOT},
+        {STATE_FAILING, IDS_STATE_NAME_FAILING, ICON_BROKEN, ACTION_TROUBLESHOOT},
+        {STATE_ATTENTION, IDS_STATE_NAME_ATTENTION, ICON_ATTENTION, ACTION_MENU},
+        {STATE_RESTART_NEEDED, IDS_STATE_NAME_RESTART_NEEDED, ICON_ATTENTION, ACTION_UPDATE_SETTINGS},
+        {STATE_WORKING, IDS_STATE_NAME_WORKING, ICON_WORKING, ACTION_MENU},
+        {STATE_UNKNOWN, IDS_STATE_NAME_UNKNOWN, ICON_UNKNOWN, ACTION_MENU},
+        {STATE_PAUSED, IDS_STATE_NAME_PAUSED, ICON_OK, ACTION_MENU},
+        {STATE_MANAGED, IDS_STATE_NAME_MANAGED, ICON_OK, ACTION_MENU},
+        {STATE_OK, IDS_STATE_NAME_OK, ICON_OK, ACTION_MENU},
+    };
+
+    CHECK_EQ_INT(STATE_COUNT, (int)(sizeof(rows) / sizeof(rows[0])));
+    for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
+        CHECK_EQ_INT(rows[i].name, health_state_msg(rows[i].state));
+        CHECK_EQ_INT(rows[i].icon, health_state_icon(rows[i].state));
+        CHECK_EQ_INT(rows[i].click, health_state_action(rows[i].state));
+    }
+    CHECK_EQ_INT(ICON_UNKNOWN, health_state_icon(STATE_COUNT));
+    CHECK_EQ_INT(ACTION_MENU, health_state_action(STATE_COUNT));
+}
+
 static bool only_cpl(void *ctx, enum launch_target t)
 {
     (void)ctx;
@@ -175,6 +209,7 @@ static void launches(void)
 
 int main(void)
 {
+    state_faces();
     menus();
     clicks();
     launches();

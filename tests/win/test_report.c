@@ -8,6 +8,7 @@
 
 #include "health.h"
 #include "report.h"
+#include "resource.h"
 #include "test.h"
 
 #define DAY_MS (24ull * 60 * 60 * 1000)
@@ -67,6 +68,20 @@ int wmain(void)
     struct health_snapshot s = base();
     struct health_result r;
     wchar_t text[512];
+
+    /* A service starting while nothing says when Windows last searched:
+     * Working, at level unknown. The icon is the working one (it was the
+     * grey "?" while the icon went by the level). */
+    s.svc[SVC_WUAUSERV].state = SVC_START_PENDING;
+    s.svc[SVC_WUAUSERV].wait_hint_ms = 30000;
+    s.wua.available = false;
+    s.patches.history_read = s.patches.system_log_read = false;
+    s.sig.last_search_ms = 0;
+    health_evaluate(&s, NULL, &r);
+    CHECK_EQ_INT(STATE_WORKING, r.state);
+    CHECK_EQ_INT(HEALTH_UNKNOWN, r.level);
+    CHECK_EQ_INT(IDI_WORKING, report_icon(&r));
+    s = base();
 
     /* Healthy: OK, and the newest patch and the support end are said. */
     health_evaluate(&s, NULL, &r);

@@ -69,6 +69,18 @@ static void read_log(const wchar_t *log, char *out, size_t cap)
 
 static wchar_t stub_log[MAX_PATH];
 
+static BOOL elevated(void)
+{
+    HANDLE token;
+    TOKEN_ELEVATION e = {0};
+    DWORD n;
+
+    if (!OpenProcessToken(GetCurrentProcess(), TOKEN_QUERY, &token)) return FALSE;
+    if (!GetTokenInformation(token, TokenElevation, &e, sizeof(e), &n)) e.TokenIsElevated = 0;
+    CloseHandle(token);
+    return e.TokenIsElevated != 0;
+}
+
 /* With urilog.exe registered for `scheme` (register_stub(scheme, stub_log)):
  * the target counts as available, opening it hands the handler `uri`; then
  * the registration is removed. */
@@ -78,9 +90,21 @@ static void check_opens(const wchar_t *scheme, enum launch_target target, const 
     DeleteFileW(stub_log);
     CHECK(shell_scheme_available(scheme));
     CHECK(shell_target_available(target));
-    CHECK_EQ_INT(0, shell_open_target(target));
-    read_log(stub_log, line, sizeof(line));
-    CHECK_EQ_STR(uri, line);
+    if (elevated()) {
+        /* Wine gives every process a full administrator token, and this
+         * test has no desktop shell to open through: an elevated wutray
+         * then opens nothing (no handler from HKCU runs elevated) and says
+         * why. The e2e opens the pages through the Wine desktop's shell. */
+        CHECK_EQ_INT(SHELL_ERROR_ELEVATED, shell_open_target(target));
+        Sleep(1000);
+        CHECK(GetFileAttributesW(stub_log) == INVALID_FILE_ATTRIBUTES);
+        (void)uri;
+        (void)line;
+    } else {
+        CHECK_EQ_INT(0, shell_open_target(target));
+        read_log(stub_log, line, sizeof(line));
+        CHECK_EQ_STR(uri, line);
+    }
     RegDeleteTreeW(HKEY_CLASSES_ROOT, scheme);
     DeleteFileW(stub_log);
 }
