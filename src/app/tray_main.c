@@ -278,26 +278,40 @@ static bool quiet_time(void)
     return st != QUNS_ACCEPTS_NOTIFICATIONS && st != QUNS_APP;
 }
 
-static void on_snapshot(struct app *a, const struct check_reading *c)
+/* A check's verdict: how long each service has been pending, the rules. */
+static void judge(struct app *a, const struct health_snapshot *s)
 {
-    const struct health_snapshot *s = &c->snap;
-    wchar_t title[64], text[512], state[160];
-
     health_watch_update(&a->watch, s);
     health_evaluate(s, &a->watch, &a->result);
     a->snapshot = *s;
     a->have_result = TRUE;
+}
 
-    schedule_pending_check(a, s);
-    /* The hidden window's title carries the state for automation and tests. */
-    report_state_line(s, &a->result, state, ARRAYSIZE(state));
+/* The icon and tooltip (not while a restart shows its steps), and the hidden
+ * window's title, which carries the state for automation and tests. */
+static void show_state(struct app *a)
+{
+    wchar_t state[160];
+
+    report_state_line(&a->snapshot, &a->result, state, ARRAYSIZE(state));
     SetWindowTextW(a->hwnd, state);
     if (!a->restarting) show_health(a);
-    log_state(a);
+}
+
+/* The settings the check read, and the values it had to ignore. */
+static void take_settings(struct app *a, const struct check_reading *c)
+{
     apply_settings(a, &c->set);
     a->n_refused = c->n_refused;
     CopyMemory(a->refused, c->refused, sizeof(a->refused));
-    if (alert_decide(&a->gate, &a->result, s->taken_ms, quiet_time()) == ALERT_SHOW && a->set.alerts) {
+}
+
+/* A balloon, once per incident and not in quiet time (alert.c decides). */
+static void alert_if_due(struct app *a, uint64_t taken_ms)
+{
+    wchar_t title[64], text[512];
+
+    if (alert_decide(&a->gate, &a->result, taken_ms, quiet_time()) == ALERT_SHOW && a->set.alerts) {
         str_load(IDS_BALLOON_TITLE, title, ARRAYSIZE(title));
         report_summary(&a->result, text, ARRAYSIZE(text));
         tray_balloon(&a->tray, title, text,
@@ -305,6 +319,16 @@ static void on_snapshot(struct app *a, const struct check_reading *c)
     }
     if (a->gate.deferred) SetTimer(a->hwnd, TIMER_QUIET, QUIET_RECHECK_MS, NULL);
     else KillTimer(a->hwnd, TIMER_QUIET);
+}
+
+static void on_snapshot(struct app *a, const struct check_reading *c)
+{
+    judge(a, &c->snap);
+    schedule_pending_check(a, &c->snap);
+    show_state(a);
+    log_state(a);
+    take_settings(a, c);
+    alert_if_due(a, c->snap.taken_ms);
 }
 
 static void on_restart_step(struct app *a, enum restart_action action, enum svc_id svc)
@@ -354,6 +378,29 @@ static void on_taskbar_created(struct app *a)
     show_health(a);
 }
 
+/* One-shot timers (a pending service's bound, quiet time) end with their
+ * check; the agent's timer re-arms hourly; the poll repeats. */
+static void on_timer(struct app *a, WPARAM id)
+{
+    if (id == TIMER_PENDING || id == TIMER_QUIET) KillTimer(a->hwnd, id);
+    if (id == TIMER_OUTCOME) {
+        SetTimer(a->hwnd, TIMER_OUTCOME, OUTCOME_EVERY_MS, NULL);
+        request_full_check(a);
+    } else {
+        request_check(a);
+    }
+}
+
+static void on_destroy(struct app *a)
+{
+    KillTimer(a->hwnd, TIMER_POLL);
+    KillTimer(a->hwnd, TIMER_PENDING);
+    KillTimer(a->hwnd, TIMER_OUTCOME);
+    KillTimer(a->hwnd, TIMER_QUIET);
+    tray_remove(&a->tray);
+    PostQuitMessage(0);
+}
+
 static LRESULT CALLBACK wnd_proc(HWND hwnd, UINT msg, WPARAM wp, LPARAM lp)
 {
     struct app *a = app_of(hwnd);
@@ -365,15 +412,7 @@ static LRESULT CALLBACK wnd_proc(HWND hwnd, UINT msg, WPARAM wp, LPARAM lp)
     }
     switch (msg) {
     case WM_APP_TRAY: on_tray_callback(a, wp, lp); return 0;
-    case WM_TIMER:
-        if (wp == TIMER_PENDING || wp == TIMER_QUIET) KillTimer(hwnd, wp);
-        if (wp == TIMER_OUTCOME) {
-            SetTimer(hwnd, TIMER_OUTCOME, OUTCOME_EVERY_MS, NULL);
-            request_full_check(a);
-        } else {
-            request_check(a);
-        }
-        return 0;
+    case WM_TIMER: on_timer(a, wp); return 0;
     case WM_APP_SERVICE_CHANGED: request_check(a); return 0;
     /* The worker's notifications carry no pointer: what they announce is
      * taken from the worker, so a forged one at most makes the tray look. */
@@ -391,14 +430,7 @@ static LRESULT CALLBACK wnd_proc(HWND hwnd, UINT msg, WPARAM wp, LPARAM lp)
     }
     case WM_APP_LAUNCHED: on_launched(a, (enum launch_target)wp, (DWORD)lp); return 0;
     case WM_ENDSESSION: if (wp) DestroyWindow(hwnd); return 0;
-    case WM_DESTROY:
-        KillTimer(hwnd, TIMER_POLL);
-        KillTimer(hwnd, TIMER_PENDING);
-        KillTimer(hwnd, TIMER_OUTCOME);
-        KillTimer(hwnd, TIMER_QUIET);
-        tray_remove(&a->tray);
-        PostQuitMessage(0);
-        return 0;
+    case WM_DESTROY: on_destroy(a); return 0;
     default: return DefWindowProcW(hwnd, msg, wp, lp);
     }
 }
