@@ -52,7 +52,7 @@ fi
 wait_for 300 icon_shown || { echo "run-app: the tray icon did not appear" >&2; exit 1; }
 xdotool mousemove $IX $IY click 3
 sleep 1
-xdotool mousemove $((W - 120)) $((H - 60))
+xdotool mousemove $((W - 120)) $((H - 110)) # above "Snooze alerts", whose submenu opens on hover
 sleep 0.5
 shot
 mkdir -p build

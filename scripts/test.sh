@@ -53,7 +53,8 @@ echo "== wine: Windows adapters and CLI under Wine"
 count_ctest build/win-tests.log
 
 echo "== e2e: the tray under Xvfb (screenshots in build/screenshots)"
-if bash tests/e2e/tray_e2e.sh build/win build/screenshots; then
+# Bounded: a wait that never ends must fail the run, not hold it (a normal run takes ~5 minutes).
+if timeout 1800 bash tests/e2e/tray_e2e.sh build/win build/screenshots; then
   passed=$((passed + 1))
 else
   failed=$((failed + 1))

@@ -166,6 +166,7 @@ static void on_command(struct app *a, enum menu_cmd cmd)
     case MENU_CMD_TROUBLESHOOT: on_cmd_launch(a, LAUNCH_TROUBLESHOOTER); break;
     case MENU_CMD_SETTINGS: on_cmd_launch(a, LAUNCH_UPDATE_SETTINGS); break;
     case MENU_CMD_CHECK: request_full_check(a); break;
+    case MENU_CMD_SNOOZE_HOUR: on_cmd_snooze(a, ALERT_SNOOZE_HOUR_MS); break;
     case MENU_CMD_SNOOZE_DAY: on_cmd_snooze(a, ALERT_SNOOZE_DAY_MS); break;
     case MENU_CMD_SNOOZE_WEEK: on_cmd_snooze(a, ALERT_SNOOZE_WEEK_MS); break;
     case MENU_CMD_RESUME_ALERTS: on_cmd_snooze(a, 0); break;

@@ -25,7 +25,8 @@ struct alert_gate {
 };
 
 #define ALERT_REPEAT_MS (24ull * 60 * 60 * 1000)
-#define ALERT_SNOOZE_DAY_MS (24ull * 60 * 60 * 1000)
+#define ALERT_SNOOZE_HOUR_MS (60ull * 60 * 1000)
+#define ALERT_SNOOZE_DAY_MS (24ull * ALERT_SNOOZE_HOUR_MS)
 #define ALERT_SNOOZE_WEEK_MS (7ull * ALERT_SNOOZE_DAY_MS)
 
 void alert_gate_init(struct alert_gate *g);

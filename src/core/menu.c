@@ -10,7 +10,14 @@ static void add(struct menu_model *m, enum menu_cmd cmd, int msg, bool enabled)
     m->items[m->n_items].msg = msg;
     m->items[m->n_items].enabled = enabled;
     m->items[m->n_items].is_default = false;
+    m->items[m->n_items].sub = false;
     m->n_items++;
+}
+
+static void add_sub(struct menu_model *m, enum menu_cmd cmd, int msg, bool enabled)
+{
+    add(m, cmd, msg, enabled);
+    if (m->n_items && m->items[m->n_items - 1].cmd == cmd) m->items[m->n_items - 1].sub = true;
 }
 
 void menu_build(const struct menu_state *st, struct menu_model *out)
@@ -31,12 +38,12 @@ void menu_build(const struct menu_state *st, struct menu_model *out)
     add(out, MENU_CMD_TROUBLESHOOT, IDS_MENU_TROUBLESHOOT, true);
     add(out, MENU_CMD_SETTINGS, IDS_MENU_SETTINGS, true);
     add(out, MENU_CMD_CHECK, IDS_MENU_CHECK, !busy);
-    if (st->snoozed) {
-        add(out, MENU_CMD_RESUME_ALERTS, IDS_MENU_RESUME_ALERTS, true);
-    } else {
-        add(out, MENU_CMD_SNOOZE_DAY, IDS_MENU_SNOOZE_DAY, true);
-        add(out, MENU_CMD_SNOOZE_WEEK, IDS_MENU_SNOOZE_WEEK, true);
-    }
+    /* Snoozing again replaces the snooze; Resume only while snoozed. */
+    add(out, MENU_CMD_SNOOZE, IDS_MENU_SNOOZE, true);
+    add_sub(out, MENU_CMD_SNOOZE_HOUR, IDS_MENU_SNOOZE_HOUR, true);
+    add_sub(out, MENU_CMD_SNOOZE_DAY, IDS_MENU_SNOOZE_DAY, true);
+    add_sub(out, MENU_CMD_SNOOZE_WEEK, IDS_MENU_SNOOZE_WEEK, true);
+    add_sub(out, MENU_CMD_RESUME_ALERTS, IDS_MENU_RESUME_ALERTS, st->snoozed);
     add(out, MENU_CMD_SEPARATOR, 0, false);
     add(out, MENU_CMD_EXIT, IDS_MENU_EXIT, !st->exiting);
 

@@ -17,9 +17,11 @@ enum menu_cmd {
     MENU_CMD_CHECK,
     MENU_CMD_SNOOZE_DAY,
     MENU_CMD_SNOOZE_WEEK,
-    MENU_CMD_RESUME_ALERTS, /* instead of the two above while snoozed */
+    MENU_CMD_RESUME_ALERTS, /* enabled only while snoozed */
     MENU_CMD_EXIT,
-    MENU_CMD_SEPARATOR
+    MENU_CMD_SEPARATOR,
+    MENU_CMD_SNOOZE,        /* "Snooze alerts": the submenu of the items marked `sub` after it */
+    MENU_CMD_SNOOZE_HOUR
 };
 
 struct menu_item {
@@ -27,9 +29,10 @@ struct menu_item {
     int msg;      /* string table ID; 0 for a separator */
     bool enabled;
     bool is_default;
+    bool sub; /* in the submenu of the MENU_CMD_SNOOZE item before it */
 };
 
-#define MENU_MAX_ITEMS 12
+#define MENU_MAX_ITEMS 16
 
 struct menu_model {
     unsigned n_items;

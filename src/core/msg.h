@@ -96,6 +96,8 @@
 #define IDS_MENU_SNOOZE_WEEK 218
 #define IDS_MENU_RESUME_ALERTS 219
 #define IDS_MENU_DETAILS 229
+#define IDS_MENU_SNOOZE 231       /* the submenu */
+#define IDS_MENU_SNOOZE_HOUR 232
 
 /* The details window (report_details). */
 #define IDS_DETAILS_TITLE 600      /* the window's title */

@@ -85,7 +85,7 @@ void tray_remove(struct tray *t)
 
 enum menu_cmd tray_show_menu(HWND hwnd, const struct menu_model *m, int x, int y)
 {
-    HMENU menu = CreatePopupMenu();
+    HMENU menu = CreatePopupMenu(), sub = NULL;
     wchar_t text[256], word[64];
     UINT flags = TPM_RETURNCMD | TPM_NONOTIFY | TPM_RIGHTBUTTON;
     int cmd;
@@ -93,8 +93,9 @@ enum menu_cmd tray_show_menu(HWND hwnd, const struct menu_model *m, int x, int y
     if (!menu) return MENU_CMD_NONE;
     for (unsigned i = 0; i < m->n_items; i++) {
         const struct menu_item *it = &m->items[i];
+        HMENU into = it->sub && sub ? sub : menu;
         if (it->cmd == MENU_CMD_SEPARATOR) {
-            AppendMenuW(menu, MF_SEPARATOR, 0, NULL);
+            AppendMenuW(into, MF_SEPARATOR, 0, NULL);
             continue;
         }
         if (it->cmd == MENU_CMD_STATUS) {
@@ -103,8 +104,14 @@ enum menu_cmd tray_show_menu(HWND hwnd, const struct menu_model *m, int x, int y
         } else {
             str_load((UINT)it->msg, text, ARRAYSIZE(text));
         }
-        AppendMenuW(menu, MF_STRING | (it->enabled ? MF_ENABLED : MF_GRAYED), (UINT_PTR)it->cmd, text);
-        if (it->is_default) SetMenuDefaultItem(menu, (UINT)it->cmd, FALSE);
+        if (it->cmd == MENU_CMD_SNOOZE) {
+            /* The submenu belongs to the menu once appended; destroyed with it. */
+            sub = CreatePopupMenu();
+            if (sub) AppendMenuW(menu, MF_POPUP | (it->enabled ? MF_ENABLED : MF_GRAYED), (UINT_PTR)sub, text);
+            continue;
+        }
+        AppendMenuW(into, MF_STRING | (it->enabled ? MF_ENABLED : MF_GRAYED), (UINT_PTR)it->cmd, text);
+        if (it->is_default) SetMenuDefaultItem(into, (UINT)it->cmd, FALSE);
     }
     flags |= GetSystemMetrics(SM_MENUDROPALIGNMENT) ? TPM_RIGHTALIGN : TPM_LEFTALIGN;
     /* Without the foreground the menu would not close on a click elsewhere. */

@@ -44,13 +44,21 @@ static void menus(void)
     CHECK(!find(&m, MENU_CMD_RESTART)->is_default);
     st.any_disabled = false;
 
-    /* Snoozing: day and week offered; while snoozed, only "resume". */
-    CHECK(find(&m, MENU_CMD_SNOOZE_DAY) && find(&m, MENU_CMD_SNOOZE_WEEK));
-    CHECK(find(&m, MENU_CMD_RESUME_ALERTS) == NULL);
+    /* Snoozing: a submenu (an hour, a day, a week, Resume); Resume only
+     * while snoozed, and snoozing again is offered then too. */
+    CHECK(find(&m, MENU_CMD_SNOOZE) && !find(&m, MENU_CMD_SNOOZE)->sub);
+    CHECK(find(&m, MENU_CMD_SNOOZE_HOUR) && find(&m, MENU_CMD_SNOOZE_HOUR)->sub);
+    CHECK(find(&m, MENU_CMD_SNOOZE_DAY) && find(&m, MENU_CMD_SNOOZE_DAY)->sub);
+    CHECK(find(&m, MENU_CMD_SNOOZE_WEEK) && find(&m, MENU_CMD_SNOOZE_WEEK)->sub);
+    CHECK(find(&m, MENU_CMD_RESUME_ALERTS) && find(&m, MENU_CMD_RESUME_ALERTS)->sub);
+    CHECK(!find(&m, MENU_CMD_RESUME_ALERTS)->enabled);
+    CHECK(find(&m, MENU_CMD_SNOOZE_HOUR) > find(&m, MENU_CMD_SNOOZE)); /* after their header */
+    CHECK(find(&m, MENU_CMD_EXIT) && !find(&m, MENU_CMD_EXIT)->sub);
     st.snoozed = true;
     menu_build(&st, &m);
-    CHECK(find(&m, MENU_CMD_SNOOZE_DAY) == NULL && find(&m, MENU_CMD_SNOOZE_WEEK) == NULL);
-    CHECK(find(&m, MENU_CMD_RESUME_ALERTS) != NULL);
+    CHECK(find(&m, MENU_CMD_RESUME_ALERTS)->enabled);
+    CHECK(find(&m, MENU_CMD_SNOOZE_HOUR)->enabled);
+    CHECK(m.n_items <= MENU_MAX_ITEMS);
     st.snoozed = false;
 
     st.restarting = true; /* no second restart at once */

@@ -37,7 +37,7 @@ uri_opened() { [ -f "$URILOG" ] && tr -d '\r' <"$URILOG" | grep -qx "$1"; }
 TRAY_RE=$(winpath "$B/wutray.exe" | sed 's/[\\.]/\\&/g')
 tray_pid() { pgrep -fx "$TRAY_RE" | head -1; }
 # The state line that wutray keeps in its hidden window's title.
-tray_state() { xwininfo -root -tree | grep -o '"[a-z]* wuauserv=[a-z_]* UsoSvc=[a-z_]* state=[a-z_]*"' | head -1 | tr -d '"'; }
+tray_state() { timeout 20 xwininfo -root -tree | grep -o '"[a-z]* wuauserv=[a-z_]* UsoSvc=[a-z_]* state=[a-z_]*"' | head -1 | tr -d '"'; }
 tray_state_is() { [ "$(tray_state)" = "$1" ]; }
 # The popup menu: a visible X window of wutray.exe larger than a tooltip
 # (closed menus stay around unmapped, so only visible ones count).
@@ -58,9 +58,14 @@ balloon_brightness() { shot; convert "$SHOT" -crop 300x40+$((W - 340))+$((H - 80
 balloon_present() { [ "$(balloon_brightness)" -ge 60 ]; }
 balloon_absent() { [ "$(balloon_brightness)" -lt 40 ]; }
 no_details() { ! details_shown; }
+# A key to the details window; nothing (and no wait) when it is not there.
+details_key() { local id; id=$(details_id); [ -n "$id" ] && timeout 20 xdotool windowfocus --sync "$id" key "$1"; }
 details_shot() {
-  local geom
-  geom=$(xwininfo -id "$(details_id)" | awk '/Absolute upper-left X/{x=$NF}/Absolute upper-left Y/{y=$NF}/Width:/{w=$NF}/Height:/{h=$NF}END{print w"x"h"+"x"+"y}')
+  local geom id
+  id=$(details_id)
+  # Never `xwininfo -id ""`: without an id it waits for a click, forever.
+  [ -n "$id" ] || { echo "no details window to take a picture of"; return 1; }
+  geom=$(timeout 20 xwininfo -id "$id" | awk '/Absolute upper-left X/{x=$NF}/Absolute upper-left Y/{y=$NF}/Width:/{w=$NF}/Height:/{h=$NF}END{print w"x"h"+"x"+"y}')
   convert "$SHOT" -crop "$geom" +repage -strip "$1"
 }
 no_menu() { ! menu_shown; }
@@ -72,7 +77,7 @@ open_menu() {
 choose() { # mnemonic key of a menu item
   local m
   m=$(menu_id)
-  [ -n "$m" ] && xdotool windowfocus --sync "$m" key "$1"
+  [ -n "$m" ] && timeout 20 xdotool windowfocus --sync "$m" key "$1"
 }
 
 # A healthy PC replayed through the update-agent and event-log stand-ins (the
@@ -163,7 +168,7 @@ check "failing details: the window opens" wait_for 50 details_shown
 sleep 0.5
 shot
 details_shot "$SHOTS/details-failing.png"
-xdotool windowfocus --sync "$(details_id)" key Return
+details_key Return
 check "failing details: Enter closes it" wait_for 50 no_details
 # A balloon waits for a second check that agrees (one check alone never
 # alerts): a service that starts and stops brings two.
@@ -182,10 +187,35 @@ check "menu opens for Check now again" open_menu
 choose c
 check "the update installed: green again" wait_for 200 icon_is green
 
+# 2f. Snooze is a submenu, by keyboard: "Snooze alerts" > "For an hour"
+#     keeps balloons back for an hour (saved, so a restart of wutray keeps
+#     it); "Resume alerts", enabled only while snoozed, ends it.
+snooze_left() { # minutes until the saved snooze ends, or "none" (wine reg cannot show a QWORD; regedit exports it)
+  local out=$WINENV_DIR/snooze.reg bytes
+  rm -f "$out"
+  wine regedit /E "$(winpath "$out")" 'HKEY_CURRENT_USER\Software\wutray' >/dev/null 2>&1
+  bytes=$(iconv -f utf-16 -t utf-8 "$out" 2>/dev/null | tr -d '\r' | sed -n 's/^"SnoozeUntil"=hex(b)://p')
+  [ -z "$bytes" ] && { echo none; return; }
+  python3 -c 'import sys,time; b=bytes(int(x,16) for x in sys.argv[1].split(",")); print(int((int.from_bytes(b,"little")/1000-time.time())//60))' "$bytes"
+}
+check "menu opens for Snooze" open_menu
+choose a
+sleep 0.5
+xdotool key h # to the submenu the key opened (the menu loop has the keyboard)
+check "snooze for an hour: saved, about 60 minutes left" wait_for 30 eval '[ "$(snooze_left)" != none ] && [ "$(snooze_left)" -ge 58 ] && [ "$(snooze_left)" -le 60 ]'
+check "snooze: the menu closed" wait_for 30 no_menu
+check "menu opens for Resume" open_menu
+choose a
+sleep 0.5
+xdotool key r
+check "resume: the snooze is gone" wait_for 30 eval '[ "$(snooze_left)" = none ]'
+check "resume: the menu closed" wait_for 30 no_menu
+check "resume: the tray still runs" wait_for 30 tray_state_is "ok wuauserv=stopped UsoSvc=stopped state=ok"
+
 # 3. Right-click: the menu appears where it was not before.
 shot; cp "$SHOT" "$WINENV_DIR/before.png"
 check "right-click opens the menu" open_menu
-xdotool mousemove $((W - 120)) $((H - 60)) # onto the menu: hides the tooltip, highlights an item
+xdotool mousemove $((W - 120)) $((H - 110)) # onto the menu, above "Snooze alerts" (hovering it opens its submenu): hides the tooltip, highlights an item
 sleep 0.5
 shot
 diff_px=$(compare -metric AE -crop 220x120+$((W - 230))+$((H - 140)) "$WINENV_DIR/before.png" "$SHOT" null: 2>&1 | cut -d' ' -f1)
@@ -221,7 +251,7 @@ check "details: the window opens" wait_for 50 details_shown
 sleep 0.5
 shot
 details_shot "$SHOTS/details.png"
-xdotool windowfocus --sync "$(details_id)" key Return
+details_key Return
 check "details: Enter closes it" wait_for 50 no_details
 # A left click on the red icon does what fits: re-enable (the bold menu item).
 xdotool mousemove $IX $IY click 1
