@@ -155,13 +155,12 @@ static int cmd_fix(BOOL json)
     struct restart_outcome outcome;
     struct fix_plan plan;
     enum fix_result result;
-    bool any_disabled = false, elevated;
+    enum svc_id disabled[SVC_COUNT];
+    bool elevated;
     wchar_t text[512];
 
     read_verdict(&c, &res);
-    for (int i = 0; i < SVC_COUNT; i++)
-        if (c.snap.svc[i].presence == SVC_PRESENT && c.snap.svc[i].start == SVC_START_DISABLED) any_disabled = true;
-    fix_decide(&res, any_disabled, &plan);
+    fix_decide(&res, restart_disabled(&c.snap, disabled) > 0, &plan);
     if (!json) {
         report_print_status(&c.snap, &res);
         con_line(STD_OUTPUT_HANDLE, (UINT)plan.msg);

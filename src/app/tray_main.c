@@ -177,6 +177,8 @@ static void on_command(struct app *a, enum menu_cmd cmd)
 
 static void menu_state_of(struct app *a, struct menu_state *st)
 {
+    enum svc_id disabled[SVC_COUNT];
+
     ZeroMemory(st, sizeof(*st));
     st->have_result = a->have_result;
     st->level = a->result.level;
@@ -184,9 +186,7 @@ static void menu_state_of(struct app *a, struct menu_state *st)
     st->restarting = a->restarting;
     st->exiting = a->exiting;
     st->snoozed = alert_snoozed(&a->gate, os_now_epoch_ms());
-    for (int i = 0; i < SVC_COUNT; i++)
-        if (a->snapshot.svc[i].presence == SVC_PRESENT && a->snapshot.svc[i].start == SVC_START_DISABLED)
-            st->any_disabled = true;
+    st->any_disabled = restart_disabled(&a->snapshot, disabled) > 0;
 }
 
 static void on_tray_menu(struct app *a, int x, int y)

@@ -25,6 +25,15 @@ desktop_start_tray() {
   DESKTOP_PID=$!
 }
 
+# This run's wutray.exe process: its command line is exactly its Windows path
+# (explorer's also ends with it; another run's has another path).
+#   TRAY_RE=$(tray_re BUILD_DIR); tray_pid
+tray_re() { winpath "$1/wutray.exe" | sed 's/[\\.]/\\&/g'; }
+tray_pid() { pgrep -fx "$TRAY_RE" | head -1; }
+# The state line that wutray keeps in its hidden window's title.
+tray_state() { timeout 20 xwininfo -root -tree | grep -o '"[a-z]* wuauserv=[a-z_]* UsoSvc=[a-z_]* state=[a-z_]*"' | head -1 | tr -d '"'; }
+tray_state_is() { [ "$(tray_state)" = "$1" ]; }
+
 shot() { SHOT=${WINENV_DIR:-/tmp}/shot.png; import -window root "$SHOT" 2>/dev/null; }
 # The bottom right corner of the last shot, 440 px wide unless given.
 crop_corner() { local w=${2:-440}; convert "$SHOT" -crop ${w}x300+$((W - w))+$((H - 300)) +repage -strip "$1"; }

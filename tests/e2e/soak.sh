@@ -84,10 +84,7 @@ export TRAY_WINEDEBUG=+pid,trace+service
 desktop_start_tray "$B"
 TRACE=$WINENV_DIR/tray.log
 WTRACE=$(winpath "$TRACE")
-TRAY_RE=$(winpath "$B/wutray.exe" | sed 's/[\\.]/\\&/g')
-tray_pid() { pgrep -fx "$TRAY_RE" | head -1; }
-tray_state() { timeout 20 xwininfo -root -tree | grep -o '"[a-z]* wuauserv=[a-z_]* UsoSvc=[a-z_]* state=[a-z_]*"' | head -1 | tr -d '"'; }
-tray_state_is() { [ "$(tray_state)" = "$1" ]; }
+TRAY_RE=$(tray_re "$B")
 OK_LINE="ok wuauserv=running UsoSvc=running state=ok"
 check "the tray starts and shows OK" wait_for 300 tray_state_is "$OK_LINE"
 sleep 11 # past the first slow read (the update agent, 10 s after the start)

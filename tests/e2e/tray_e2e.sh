@@ -32,13 +32,7 @@ wine reg add 'HKCR\ms-settings\shell\open\command' /ve /d \
 svc() { wine "$B/svctool.exe" "$@" >/dev/null 2>&1; }
 uri_opened() { [ -f "$URILOG" ] && tr -d '\r' <"$URILOG" | grep -qx "$1"; }
 
-# This run's wutray.exe process: its command line is exactly its Windows path
-# (explorer's also ends with it; another run's has another path).
-TRAY_RE=$(winpath "$B/wutray.exe" | sed 's/[\\.]/\\&/g')
-tray_pid() { pgrep -fx "$TRAY_RE" | head -1; }
-# The state line that wutray keeps in its hidden window's title.
-tray_state() { timeout 20 xwininfo -root -tree | grep -o '"[a-z]* wuauserv=[a-z_]* UsoSvc=[a-z_]* state=[a-z_]*"' | head -1 | tr -d '"'; }
-tray_state_is() { [ "$(tray_state)" = "$1" ]; }
+TRAY_RE=$(tray_re "$B")
 # The popup menu: a visible X window of wutray.exe larger than a tooltip
 # (closed menus stay around unmapped, so only visible ones count).
 menu_id() {
