@@ -215,9 +215,9 @@ void worker_stop(struct worker *w, DWORD timeout_ms)
     WaitForSingleObject(w->thread, timeout_ms);
     CloseHandle(w->thread);
     w->thread = NULL;
-    /* A slow read still running (a hung agent) ends with the process. */
+    /* A slow read still running (a hung agent) is not waited for: it ends
+     * with the process. */
     if (w->slow) {
-        WaitForSingleObject(w->slow, 0);
         CloseHandle(w->slow);
         w->slow = NULL;
     }
