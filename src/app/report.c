@@ -4,7 +4,6 @@
 #include "msg.h"
 #include "resource.h"
 #include "strings.h"
-#include "timefmt.h"
 #include "update_kind.h"
 
 #include <string.h>
@@ -13,17 +12,6 @@
 static void svc_label(enum svc_id id, wchar_t *buf, size_t cap)
 {
     str_load((UINT)svc_label_msg(id), buf, cap);
-}
-
-/* A reason's day ("2026-11-24"), or "" when it has none. */
-static void reason_day(uint64_t ms, wchar_t *buf, size_t cap)
-{
-    char when[32];
-
-    buf[0] = 0;
-    if (!ms || !timefmt_iso8601(ms, when, sizeof(when))) return;
-    when[10] = 0;
-    StringCchPrintfW(buf, cap, L"%hs", when);
 }
 
 void report_reason_text(const struct health_reason *r, wchar_t *buf, size_t cap)
@@ -39,7 +27,13 @@ void report_reason_text(const struct health_reason *r, wchar_t *buf, size_t cap)
     }
     /* About updating as a whole: a day, a subject (an update's title, a
      * Windows version), a count, an error code, as each message needs. */
-    reason_day(r->when_ms, arg, ARRAYSIZE(arg));
+    switch (r->kind) { /* the servicing table's days are calendar days, the rest moments */
+    case REASON_END_OF_SERVICE:
+    case REASON_END_OF_SERVICE_SOON:
+    case REASON_SUPPORTED:
+    case REASON_ESU: str_calendar_day(r->when_ms, arg, ARRAYSIZE(arg)); break;
+    default: str_day(r->when_ms, arg, ARRAYSIZE(arg)); break;
+    }
     if (!MultiByteToWideChar(CP_UTF8, 0, r->subject, -1, subject, ARRAYSIZE(subject))) subject[0] = 0;
     switch (r->kind) {
     case REASON_SEARCH_FAILED: str_format(buf, cap, msg, arg, code); break;
