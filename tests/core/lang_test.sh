@@ -81,6 +81,10 @@ for name, (strings, dups, _) in sorted(langs.items()):
     # What Windows shows: a balloon title 63, a tooltip 127, a balloon text 255.
     for i in ("IDS_BALLOON_TITLE", "IDS_RESTART_TITLE", "IDS_REENABLE_TITLE"):
         if i in strings: check(len(strings[i]) <= 63, f"{name} {i}: {len(strings[i])} > 63 characters")
+    if "IDS_DETAILS_HEAD" in strings: # also a balloon's title, with the state's name
+        longest = max((strings[i] for i in state_names if i in strings), key=len)
+        t = strings["IDS_DETAILS_HEAD"].replace("%s", longest)
+        check(len(t) <= 63, f"{name}: the balloon title {t!r} fits 63 characters")
     if "IDS_TIP_FORMAT" in strings:
         longest = max((strings[i] for i in state_names if i in strings), key=len)
         head = strings["IDS_TIP_FORMAT"].split("\n")[0].replace("%s", longest)

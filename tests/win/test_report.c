@@ -111,6 +111,19 @@ int wmain(void)
     has_w("tooltip", text, L"Failing");
     has_w("tooltip: the update by its KB (a tooltip holds 127 characters)", text,
           L"KB5068861 has failed 3 times since 11/4/2025 (error 0x800F0922).");
+    CHECK(wcslen(text) <= REPORT_TIP_MAX);
+    has_w("tooltip: the count of further reasons stays", text, L"(+");
+    {
+        wchar_t title[64];
+        report_balloon(&r, title, ARRAYSIZE(title), text, ARRAYSIZE(text));
+        CHECK(wcscmp(title, L"Windows Update: Failing") == 0);
+        CHECK(wcslen(text) <= REPORT_BALLOON_MAX);
+        /* The whole title, the meaning and the next step are 330 characters:
+         * the balloon keeps the KB number, the count, the error and the step. */
+        CHECK(wcscmp(text, L"KB5068861 has failed 3 times since 11/4/2025 (error 0x800F0922). Disconnect any VPN, restart the PC and try again. If the error comes back, "
+                           L"run the Windows Update troubleshooter from this menu.") == 0 ||
+              (fwprintf(stderr, L"balloon: %ls\n", text), 0));
+    }
     report_summary(&r, text, ARRAYSIZE(text));
     has_w("balloon", text, L"2025-11 Cumulative Update for Windows 11 Version 25H2 for x64-based Systems (KB5068861) has "
                            L"failed 3 times since 11/4/2025 (error 0x800F0922).");
