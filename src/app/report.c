@@ -4,6 +4,7 @@
 #include "msg.h"
 #include "resource.h"
 #include "strings.h"
+#include "timefmt.h"
 #include "update_kind.h"
 
 #include <string.h>
@@ -14,7 +15,18 @@ static void svc_label(enum svc_id id, wchar_t *buf, size_t cap)
     str_load((UINT)svc_label_msg(id), buf, cap);
 }
 
-void report_reason_text(const struct health_reason *r, wchar_t *buf, size_t cap)
+/* "2026-11-24" (UTC), for text inside JSON; "" when there is no day. */
+static void iso_day(uint64_t ms, wchar_t *buf, size_t cap)
+{
+    char when[32];
+
+    buf[0] = 0;
+    if (!ms || !timefmt_iso8601(ms, when, sizeof(when))) return;
+    when[10] = 0;
+    StringCchPrintfW(buf, cap, L"%hs", when);
+}
+
+static void reason_text(const struct health_reason *r, BOOL iso_days, wchar_t *buf, size_t cap)
 {
     UINT msg = (UINT)health_reason_msg(r->kind);
     unsigned long code = (unsigned long)r->code;
@@ -27,13 +39,11 @@ void report_reason_text(const struct health_reason *r, wchar_t *buf, size_t cap)
     }
     /* About updating as a whole: a day, a subject (an update's title, a
      * Windows version), a count, an error code, as each message needs. */
-    switch (r->kind) { /* the servicing table's days are calendar days, the rest moments */
-    case REASON_END_OF_SERVICE:
-    case REASON_END_OF_SERVICE_SOON:
-    case REASON_SUPPORTED:
-    case REASON_ESU: str_calendar_day(r->when_ms, arg, ARRAYSIZE(arg)); break;
-    default: str_day(r->when_ms, arg, ARRAYSIZE(arg)); break;
-    }
+    if (iso_days) iso_day(r->when_ms, arg, ARRAYSIZE(arg));
+    else if (r->kind == REASON_END_OF_SERVICE || r->kind == REASON_END_OF_SERVICE_SOON || r->kind == REASON_SUPPORTED ||
+             r->kind == REASON_ESU)
+        str_calendar_day(r->when_ms, arg, ARRAYSIZE(arg)); /* the servicing table's days */
+    else str_day(r->when_ms, arg, ARRAYSIZE(arg));
     if (!MultiByteToWideChar(CP_UTF8, 0, r->subject, -1, subject, ARRAYSIZE(subject))) subject[0] = 0;
     switch (r->kind) {
     case REASON_SEARCH_FAILED: str_format(buf, cap, msg, arg, code); break;
@@ -53,6 +63,16 @@ void report_reason_text(const struct health_reason *r, wchar_t *buf, size_t cap)
     case REASON_SAFEGUARD_HOLD: str_format(buf, cap, msg, subject); break;
     default: str_format(buf, cap, msg, arg); break;
     }
+}
+
+void report_reason_text(const struct health_reason *r, wchar_t *buf, size_t cap)
+{
+    reason_text(r, FALSE, buf, cap);
+}
+
+void report_reason_text_iso(const struct health_reason *r, wchar_t *buf, size_t cap)
+{
+    reason_text(r, TRUE, buf, cap);
 }
 
 /* The next step for a reason without an error code, 0 if it has none. */

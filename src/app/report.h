@@ -10,7 +10,10 @@
 #include "check.h"
 #include "fix.h"
 
+/* A reason's sentence, its days in the user's format; _iso writes them as
+ * 2026-11-24 (UTC), for the "message" of the CLI's JSON. */
 void report_reason_text(const struct health_reason *r, wchar_t *buf, size_t cap);
+void report_reason_text_iso(const struct health_reason *r, wchar_t *buf, size_t cap);
 /* For a reason that carries an error code: what it means and the next step.
  * FALSE (and nothing written) for reasons without one. */
 BOOL report_reason_explain(const struct health_reason *r, wchar_t *what, size_t what_cap, wchar_t *next,
