@@ -3,7 +3,8 @@
 #   native  core unit tests with ASan/UBSan (ctest, build/native)
 #   fuzz    libFuzzer over the core's parsers, 20 s a target (tests/fuzz/run.sh, build/fuzz)
 #   wine    adapters and the CLI under Wine against its service manager (ctest, build/win)
-#   e2e     the real tray icon under Xvfb, driven with xdotool
+#   e2e     the real tray icon under Xvfb, driven with xdotool; each state's icon
+#           (tests/e2e/icons_e2e.sh)
 #   soak    the tray made to check 500 times and restart 30 times, its handles,
 #           GDI/USER objects, threads and memory flat (tests/e2e/soak.sh)
 # Ends with one line: "tests: N passed, M failed" (ctest tests, fuzz targets and the e2e run).
@@ -61,6 +62,10 @@ if timeout 1800 bash tests/e2e/tray_e2e.sh build/win build/screenshots; then
 else
   failed=$((failed + 1))
 fi
+
+echo "== icons: each state's tray icon under Xvfb, the taskbar dark and light (screenshots in build/screenshots/icons)"
+timeout 600 bash tests/e2e/icons_e2e.sh build/win build/screenshots/icons 2>&1 | tee build/icons-e2e.log
+count_closing build/icons-e2e.log icons_e2e
 
 echo "== soak: the tray under Xvfb, 500 checks and 30 restarts, its resources sampled (docs/soak.md)"
 timeout 900 bash tests/e2e/soak.sh build/win 2>&1 | tee build/soak.log
