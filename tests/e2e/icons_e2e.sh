@@ -6,11 +6,12 @@
 # other (and that states sharing a badge look the same); then turns the
 # taskbar dark and light again with the broadcast Windows sends, and checks
 # the icon follows without a restart of the tray.
-# Usage: icons_e2e.sh BUILD_DIR [SHOTS_DIR]  (with SHOTS_DIR: SHOTS_DIR/<state>.png)
+# Usage: icons_e2e.sh BUILD_DIR [SHOTS_DIR]
+# With SHOTS_DIR (e.g. docs/screenshots) the icons go to SHOTS_DIR/icons/<state>.png.
 set -u
 B=$(cd "$1" && pwd)
 here=$(cd "$(dirname "$0")" && pwd)
-SHOTS=${2:-}
+SHOTS=${2:+$2/icons}
 . "$here/../win/winenv.sh"
 . "$here/desktop.sh"
 
