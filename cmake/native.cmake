@@ -33,3 +33,7 @@ set_tests_properties(core.admin_docs PROPERTIES PASS_REGULAR_EXPRESSION ": [0-9]
 # Each string ID once (the resource compiler accepts duplicates silently).
 add_test(NAME core.msg_ids COMMAND bash ${CMAKE_SOURCE_DIR}/tests/core/msg_ids_test.sh ${CMAKE_SOURCE_DIR})
 set_tests_properties(core.msg_ids PROPERTIES PASS_REGULAR_EXPRESSION ": [0-9]+ passed, 0 failed")
+
+# Every language of res/lang/ (and policy/*/wutray.adml) is complete and safe to format.
+add_test(NAME core.lang COMMAND bash ${CMAKE_SOURCE_DIR}/tests/core/lang_test.sh ${CMAKE_SOURCE_DIR})
+set_tests_properties(core.lang PROPERTIES PASS_REGULAR_EXPRESSION ": [0-9]+ passed, 0 failed")

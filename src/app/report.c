@@ -3,7 +3,6 @@
 #include "errtext.h"
 #include "msg.h"
 #include "strings.h"
-#include "timefmt.h"
 #include "update_kind.h"
 
 #include <string.h>
@@ -12,17 +11,6 @@
 static void svc_label(enum svc_id id, wchar_t *buf, size_t cap)
 {
     str_load((UINT)svc_label_msg(id), buf, cap);
-}
-
-/* A reason's day ("2026-11-24"), or "" when it has none. */
-static void reason_day(uint64_t ms, wchar_t *buf, size_t cap)
-{
-    char when[32];
-
-    buf[0] = 0;
-    if (!ms || !timefmt_iso8601(ms, when, sizeof(when))) return;
-    when[10] = 0;
-    StringCchPrintfW(buf, cap, L"%hs", when);
 }
 
 void report_reason_text(const struct health_reason *r, wchar_t *buf, size_t cap)
@@ -38,7 +26,13 @@ void report_reason_text(const struct health_reason *r, wchar_t *buf, size_t cap)
     }
     /* About updating as a whole: a day, a subject (an update's title, a
      * Windows version), a count, an error code, as each message needs. */
-    reason_day(r->when_ms, arg, ARRAYSIZE(arg));
+    switch (r->kind) { /* the servicing table's days are calendar days, the rest moments */
+    case REASON_END_OF_SERVICE:
+    case REASON_END_OF_SERVICE_SOON:
+    case REASON_SUPPORTED:
+    case REASON_ESU: str_calendar_day(r->when_ms, arg, ARRAYSIZE(arg)); break;
+    default: str_day(r->when_ms, arg, ARRAYSIZE(arg)); break;
+    }
     if (!MultiByteToWideChar(CP_UTF8, 0, r->subject, -1, subject, ARRAYSIZE(subject))) subject[0] = 0;
     switch (r->kind) {
     case REASON_SEARCH_FAILED: str_format(buf, cap, msg, arg, code); break;
@@ -126,21 +120,56 @@ static void short_subject(struct health_reason *r)
     if (kb) StringCbPrintfA(r->subject, sizeof(r->subject), "KB%lu", (unsigned long)kb);
 }
 
+/* Cuts buf to `max` characters, ending in "..." when it had to cut. */
+static void cut_to(wchar_t *buf, size_t max)
+{
+    if (wcslen(buf) <= max || max < 3) return;
+    StringCchCopyW(buf + max - 3, 4, L"...");
+}
+
 void report_tooltip(const struct health_result *res, wchar_t *buf, size_t cap)
 {
     wchar_t level[64], why[256], more[32];
     static struct health_result first; /* the window's thread only */
+    size_t max = cap - 1 < REPORT_TIP_MAX ? cap - 1 : REPORT_TIP_MAX;
 
     str_load((UINT)health_state_msg(res->state), level, ARRAYSIZE(level));
     first = *res;
     if (first.n_reasons) short_subject(&first.reasons[0]);
     report_summary(&first, why, ARRAYSIZE(why));
     str_format(buf, cap, IDS_TIP_FORMAT, level, why);
-    if (res->n_reasons > 1) {
-        str_format(more, ARRAYSIZE(more), IDS_TIP_MORE, (int)res->n_reasons - 1);
-        StringCchCatW(buf, cap, L" ");
+    if (res->n_reasons > 1) { /* "(+2 more)" stays visible: the reason gives way */
+        more[0] = L' ';
+        str_format(more + 1, ARRAYSIZE(more) - 1, IDS_TIP_MORE, (int)res->n_reasons - 1);
+        cut_to(buf, max - wcslen(more));
         StringCchCatW(buf, cap, more);
     }
+    cut_to(buf, max);
+}
+
+void report_balloon(const struct health_result *res, wchar_t *title, size_t title_cap, wchar_t *text, size_t text_cap)
+{
+    static struct health_result first; /* the window's thread only */
+    wchar_t state[64], full[768], what[256], next[256];
+    size_t max = text_cap - 1 < REPORT_BALLOON_MAX ? text_cap - 1 : REPORT_BALLOON_MAX;
+
+    str_load((UINT)health_state_msg(res->state), state, ARRAYSIZE(state));
+    str_format(title, title_cap, IDS_DETAILS_HEAD, state);
+    report_summary(res, full, ARRAYSIZE(full));
+    if (wcslen(full) > max && res->n_reasons) { /* the update by its KB number */
+        first = *res;
+        short_subject(&first.reasons[0]);
+        report_summary(&first, full, ARRAYSIZE(full));
+        if (wcslen(full) > max && report_reason_explain(&first.reasons[0], what, ARRAYSIZE(what), next, ARRAYSIZE(next))) {
+            report_reason_text(&first.reasons[0], full, ARRAYSIZE(full)); /* the reason and the next step */
+            if (wcslen(full) + 1 + wcslen(next) <= max) {
+                StringCchCatW(full, ARRAYSIZE(full), L" ");
+                StringCchCatW(full, ARRAYSIZE(full), next);
+            }
+        }
+    }
+    cut_to(full, max);
+    StringCchCopyW(text, text_cap, full);
 }
 
 void report_restart_text(const struct restart_outcome *o, wchar_t *buf, size_t cap)

@@ -314,8 +314,7 @@ static void alert_if_due(struct app *a, uint64_t taken_ms)
     wchar_t title[64], text[512];
 
     if (alert_decide(&a->gate, &a->result, taken_ms, quiet_time()) == ALERT_SHOW && a->set.alerts) {
-        str_load(IDS_BALLOON_TITLE, title, ARRAYSIZE(title));
-        report_summary(&a->result, text, ARRAYSIZE(text));
+        report_balloon(&a->result, title, ARRAYSIZE(title), text, ARRAYSIZE(text));
         tray_balloon(&a->tray, title, text,
                      (a->result.level == HEALTH_BROKEN ? NIIF_ERROR : NIIF_WARNING) | NIIF_LARGE_ICON);
     }
