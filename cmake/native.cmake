@@ -1,6 +1,7 @@
 # Native build: the portable core and its unit tests, with ASan and UBSan.
 option(WUTRAY_SANITIZE "Build native tests with ASan and UBSan" ON)
 set_target_properties(wutray_core PROPERTIES C_EXTENSIONS OFF)
+target_link_libraries(wutray_core PUBLIC m) # icon_art.c
 if(WUTRAY_SANITIZE)
   set(san -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer)
   target_compile_options(wutray_core PUBLIC ${san})

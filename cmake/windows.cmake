@@ -30,6 +30,7 @@ add_library(wutray_win STATIC
   src/win/shell.c
   src/win/strings.c
   src/win/tray.c
+  src/win/trayicon.c
   src/win/watch.c
   src/win/wua.c
   src/win/wulog.c
@@ -62,7 +63,7 @@ target_link_options(wutray-cli PRIVATE ${win_link})
 
 file(GLOB lang_files CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/res/lang/*.rc)
 set_source_files_properties(res/wutray.rc res/cli.rc PROPERTIES OBJECT_DEPENDS
-  "${CMAKE_BINARY_DIR}/generated/events.rc;${event_bins};${lang_files};${CMAKE_SOURCE_DIR}/res/strings.rc;${CMAKE_SOURCE_DIR}/src/core/msg_errors.h;${CMAKE_SOURCE_DIR}/res/common.rc;${CMAKE_SOURCE_DIR}/res/wutray.manifest;${CMAKE_SOURCE_DIR}/src/core/msg.h")
+  "${CMAKE_BINARY_DIR}/generated/events.rc;${event_bins};${lang_files};${CMAKE_SOURCE_DIR}/res/strings.rc;${CMAKE_SOURCE_DIR}/src/core/msg_errors.h;${CMAKE_SOURCE_DIR}/res/common.rc;${CMAKE_SOURCE_DIR}/res/icons/app.ico;${CMAKE_SOURCE_DIR}/res/wutray.manifest;${CMAKE_SOURCE_DIR}/src/core/msg.h")
 
 # Test fixtures: a fake service, a service set-up tool, a keep-alive.
 foreach(fx fakesvc svctool sleeper traypoke procstat)

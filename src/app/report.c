@@ -2,7 +2,6 @@
 #include "console.h"
 #include "errtext.h"
 #include "msg.h"
-#include "resource.h"
 #include "strings.h"
 #include "timefmt.h"
 #include "update_kind.h"
@@ -248,14 +247,6 @@ void report_print_status(const struct health_snapshot *s, const struct health_re
             con_line(STD_OUTPUT_HANDLE, IDS_CLI_EXPLAIN, next);
         }
     }
-}
-
-UINT report_icon(const struct health_result *res)
-{
-    static const UINT images[] = {[ICON_OK] = IDI_OK, [ICON_ATTENTION] = IDI_ATTENTION, [ICON_BROKEN] = IDI_BROKEN,
-                                  [ICON_UNKNOWN] = IDI_UNKNOWN, [ICON_WORKING] = IDI_WORKING};
-    enum state_icon icon = health_state_icon(res->state);
-    return (unsigned)icon < ARRAYSIZE(images) ? images[icon] : IDI_UNKNOWN;
 }
 
 void report_state_line(const struct health_snapshot *s, const struct health_result *res,

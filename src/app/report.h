@@ -61,9 +61,6 @@ BOOL report_fix_json(const struct health_result *res, const struct fix_plan *pla
  * its value and source, as read. Lines are separated by \n. */
 void report_details(const struct health_snapshot *s, const struct health_result *res, wchar_t *head,
                     size_t head_cap, wchar_t *why, size_t why_cap, wchar_t *signals, size_t sig_cap);
-/* The icon for a result: its state's (health_state_icon), so Working shows
- * the working icon even while the outcome is unknown. */
-UINT report_icon(const struct health_result *res);
 /* "ok wuauserv=stopped UsoSvc=running state=ok": keywords only, for automation. */
 void report_state_line(const struct health_snapshot *s, const struct health_result *res,
                        wchar_t *buf, size_t cap);

@@ -14,18 +14,7 @@ mkdir -p "$SHOTS"
 . "$here/../win/winenv.sh"
 . "$here/desktop.sh"
 
-passed=0 failed=0
-ok() { passed=$((passed + 1)); echo "ok: $*"; }
-bad() { failed=$((failed + 1)); echo "FAIL: $*" >&2; }
-check() { local what=$1; shift; if "$@"; then ok "$what"; else bad "$what"; fi; }
-desktop_start_xvfb
-winenv_new "$B"
-cleanup() {
-  wineserver -k 2>/dev/null
-  winenv_end
-  desktop_stop_xvfb
-}
-trap cleanup EXIT
+e2e_start "$B"
 export LANG=de_DE.UTF-8
 if ! locale -a | grep -qix 'de_DE.utf8'; then
   bad "the de_DE.UTF-8 locale exists (scripts/deps.sh makes it)"

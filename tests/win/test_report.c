@@ -8,7 +8,6 @@
 
 #include "health.h"
 #include "report.h"
-#include "resource.h"
 #include "test.h"
 
 #define DAY_MS (24ull * 60 * 60 * 1000)
@@ -80,7 +79,7 @@ int wmain(void)
     health_evaluate(&s, NULL, &r);
     CHECK_EQ_INT(STATE_WORKING, r.state);
     CHECK_EQ_INT(HEALTH_UNKNOWN, r.level);
-    CHECK_EQ_INT(IDI_WORKING, report_icon(&r));
+    CHECK_EQ_INT(ICON_WORKING, health_state_icon(r.state));
     s = base();
 
     /* Healthy: OK, and the newest patch and the support end are said. */
