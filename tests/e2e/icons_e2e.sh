@@ -45,10 +45,36 @@ capture() { # NAME STATE COLOUR
 check_now() { open_menu && choose c; }
 
 [ -n "$SHOTS" ] && mkdir -p "$SHOTS"
+# Restart needed: Windows has waited two days for a restart. wutray dates the
+# wait by the RebootRequired key's last write, which Wine keeps in system.reg:
+# with the prefix's wineserver stopped, the key's time is set two days back.
+RR='HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\WindowsUpdate\Auto Update\RebootRequired'
+wine reg add "$RR" /f >/dev/null 2>&1
+wineserver -k # the services' own processes would keep it up: it saves the registry as it goes
+wineserver -w
+python3 - "$WINEPREFIX/system.reg" $(($(date +%s) - 2 * 86400)) <<'PY'
+import re, sys
+path, when = sys.argv[1], int(sys.argv[2])
+text = open(path, encoding="utf-8", errors="surrogateescape").read()
+key = r"[Software\\Microsoft\\Windows\\CurrentVersion\\WindowsUpdate\\Auto Update\\RebootRequired]"
+i = text.find(key)
+if i < 0: sys.exit("no RebootRequired key in system.reg")
+line_end = text.index("\n", i)
+head = re.sub(r"\] \d+$", "] %d" % when, text[i:line_end])
+rest = text[line_end:]
+ft = (when + 11644473600) * 10**7
+rest = re.sub(r"^\n#time=[0-9a-f]+", "\n#time=%x" % ft, rest, count=1)
+open(path, "w", encoding="utf-8", errors="surrogateescape").write(text[:i] + head + rest)
+PY
+check "the restart's key dated two days back" [ $? -eq 0 ]
 TRAY_RE=$(tray_re "$B")
 desktop_start_tray "$B"
 check "the icon appears" wait_for 300 icon_shown
 pid=$(tray_pid)
+
+capture restart restart_needed amber
+wine reg delete "$RR" /f >/dev/null 2>&1
+poke check
 
 capture ok ok green
 
@@ -110,7 +136,7 @@ poke check
 capture broken broken red
 
 # Each icon differs from every other; states that share a badge look alike.
-names=(ok working attention paused stalled unsupported unknown broken)
+names=(restart ok working attention paused stalled unsupported unknown broken)
 for ((i = 0; i < ${#names[@]}; i++)); do
   for ((j = i + 1; j < ${#names[@]}; j++)); do
     a=${names[i]} b=${names[j]}
