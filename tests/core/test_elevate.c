@@ -156,7 +156,7 @@ static enum restart_result fake_elevate(void *ctx, enum elevated_verb verb, uint
     return f->launch;
 }
 
-static const struct restart_ops fake_ops = {fake_step, NULL};
+static const struct restart_ops fake_ops = {.run = fake_step};
 static const struct elevated_env env = {.snapshot = fake_snapshot, .ops = &fake_ops, .elevate = fake_elevate};
 
 static enum svc_state bits_state = SVC_RUNNING;
