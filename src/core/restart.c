@@ -102,9 +102,10 @@ static void restore_running(const struct restart_plan *plan, const struct restar
         int stopped_by_us = 0;
 
         if (!plan->was_running[id]) continue;
+        /* Stopped by an earlier step, and not started again since. */
         for (unsigned i = 0; i < failed_at && i < plan->n_steps; i++)
-            if (plan->steps[i].svc == id && plan->steps[i].action == RESTART_STOP)
-                stopped_by_us = 1;
+            if (plan->steps[i].svc == id && plan->steps[i].action == RESTART_STOP) stopped_by_us = 1;
+            else if (plan->steps[i].svc == id && plan->steps[i].action == RESTART_START) stopped_by_us = 0;
         if (!stopped_by_us) continue;
         memset(&r, 0, sizeof(r));
         ops->run(ctx, &step, &r); /* best effort: the first failure is what we report */

@@ -120,8 +120,9 @@ bool restart_should_elevate(const struct restart_outcome *o);
  * start order; returns how many. These are what "Re-enable" sets to Manual. */
 unsigned restart_disabled(const struct health_snapshot *s, enum svc_id out[SVC_COUNT]);
 /* Runs the plan in order; stops at the first failure (or when cancelled),
- * then starts again any service that was running before, so nothing is
- * left worse than it was. Then confirms that what it started stayed up. */
+ * then starts again any service that was running before and that an
+ * earlier step stopped (and none started again since), so nothing is left
+ * worse than it was. Then confirms that what it started stayed up. */
 void restart_execute(const struct restart_plan *plan, const struct restart_ops *ops,
                      void *ctx, struct restart_outcome *out);
 int restart_result_msg(enum restart_result result, enum restart_action action);

@@ -45,12 +45,7 @@ check() { local what=$1; shift; if "$@"; then ok "$what"; else bad "$what"; fi; 
 
 desktop_start_xvfb
 winenv_new "$B"
-cleanup() {
-  wineserver -k 2>/dev/null
-  winenv_end
-  desktop_stop_xvfb
-}
-trap cleanup EXIT
+trap desktop_end EXIT
 t_start=$(date +%s)
 
 svc() { wine "$B/svctool.exe" "$@" >/dev/null 2>&1; }

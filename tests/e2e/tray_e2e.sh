@@ -16,12 +16,7 @@ bad() { failed=$((failed + 1)); echo "FAIL: $*" >&2; }
 check() { local what=$1; shift; if "$@"; then ok "$what"; else bad "$what"; fi; }
 desktop_start_xvfb
 winenv_new "$B"
-cleanup() {
-  wineserver -k 2>/dev/null
-  winenv_end
-  desktop_stop_xvfb
-}
-trap cleanup EXIT
+trap desktop_end EXIT
 
 winenv_fake_usosvc "$B" demand
 # A stand-in for the Settings app's ms-settings: handler, which records the URI.
