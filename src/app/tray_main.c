@@ -83,11 +83,12 @@ static void show_health(struct app *a)
     wchar_t tip[128];
     if (!a->have_result) {
         str_load(IDS_LEVEL_CHECKING, tip, ARRAYSIZE(tip));
-        tray_update(&a->tray, IDI_UNKNOWN, tip);
+        tray_update(&a->tray, health_state_icon(STATE_UNKNOWN), tip);
         return;
     }
     report_tooltip(&a->result, tip, ARRAYSIZE(tip));
-    tray_update(&a->tray, report_icon(&a->result), tip);
+    /* The state's icon, not the level's: Working shows while the outcome is unknown. */
+    tray_update(&a->tray, health_state_icon(a->result.state), tip);
 }
 
 static void request_check(struct app *a)
@@ -120,7 +121,7 @@ static void on_cmd_change(struct app *a, unsigned job)
     if (a->restarting) return;
     a->restarting = TRUE;
     str_load(IDS_LEVEL_RESTARTING, tip, ARRAYSIZE(tip));
-    tray_update(&a->tray, IDI_WORKING, tip);
+    tray_update(&a->tray, health_state_icon(STATE_WORKING), tip);
     block_session_end(a, TRUE);
     worker_post(&a->worker, job);
 }
@@ -330,8 +331,7 @@ static void alert_if_due(struct app *a, uint64_t taken_ms)
     uint64_t snooze_until = a->gate.snooze_until_ms;
 
     if (alert_decide(&a->gate, &a->result, taken_ms, quiet_time()) == ALERT_SHOW && a->set.alerts) {
-        str_load(IDS_BALLOON_TITLE, title, ARRAYSIZE(title));
-        report_summary(&a->result, text, ARRAYSIZE(text));
+        report_balloon(&a->result, title, ARRAYSIZE(title), text, ARRAYSIZE(text));
         tray_balloon(&a->tray, title, text,
                      (a->result.level == HEALTH_BROKEN ? NIIF_ERROR : NIIF_WARNING) | NIIF_LARGE_ICON);
     }
@@ -357,7 +357,7 @@ static void on_restart_step(struct app *a, enum restart_action action, enum svc_
     wchar_t label[64], tip[128];
     str_load((UINT)restart_svc_label_msg(svc), label, ARRAYSIZE(label));
     str_format(tip, ARRAYSIZE(tip), step_msg[action <= RESTART_SET_MANUAL ? action : RESTART_START], label);
-    tray_update(&a->tray, IDI_WORKING, tip);
+    tray_update(&a->tray, health_state_icon(STATE_WORKING), tip);
 }
 
 /* A restart's outcome in words, written to the event log. */
@@ -417,7 +417,17 @@ static void on_end_session(struct app *a, BOOL ending)
 static void on_taskbar_created(struct app *a)
 {
     a->tray.added = FALSE; /* the new shell has no icons: add ours again */
+    tray_restyle(&a->tray);
     show_health(a);
+}
+
+/* The taskbar turned light or dark ("ImmersiveColorSet"), high contrast
+ * came or went, colours or DPI changed: redraw the icon if its look did.
+ * Any WM_SETTINGCHANGE re-reads (cheaply) rather than trusting the string
+ * its lParam points to, which a posted message could forge. */
+static void on_look_changed(struct app *a)
+{
+    tray_restyle(&a->tray);
 }
 
 /* One-shot timers (a pending service's bound, quiet time) end with their
@@ -471,6 +481,9 @@ static LRESULT CALLBACK wnd_proc(HWND hwnd, UINT msg, WPARAM wp, LPARAM lp)
         return 0;
     }
     case WM_APP_LAUNCHED: on_launched(a, (enum launch_target)wp, (DWORD)lp); return 0;
+    case WM_SETTINGCHANGE:
+    case WM_SYSCOLORCHANGE:
+    case WM_DPICHANGED: on_look_changed(a); return 0;
     case WM_ENDSESSION: on_end_session(a, (BOOL)wp); return 0;
     case WM_DESTROY: on_destroy(a); return 0;
     default: return DefWindowProcW(hwnd, msg, wp, lp);

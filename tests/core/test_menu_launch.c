@@ -122,7 +122,8 @@ static void clicks(void)
 
 /* The one table of each state's face: its name, icon and click. Every state
  * has all three; the icon follows the state (Working is the working icon
- * whatever the level), and the states that alarm are red. */
+ * whatever the level); each of the issue's nine badges is used, stalled and
+ * failing share one, paused and managed another. */
 static void state_faces(void)
 {
     static const struct {
@@ -132,15 +133,15 @@ static void state_faces(void)
         enum state_action click;
     } rows[] = {
         {STATE_BROKEN, IDS_STATE_NAME_BROKEN, ICON_BROKEN, ACTION_FIX_SERVICES},
-        {STATE_UNSUPPORTED, IDS_STATE_NAME_UNSUPPORTED, ICON_BROKEN, ACTION_UPDATE_SETTINGS},
-        {STATE_STALLED, IDS_STATE_NAME_STALLED, ICON_BROKEN, ACTION_TROUBLESHOOT},
-        {STATE_FAILING, IDS_STATE_NAME_FAILING, ICON_BROKEN, ACTION_TROUBLESHOOT},
+        {STATE_UNSUPPORTED, IDS_STATE_NAME_UNSUPPORTED, ICON_UNSUPPORTED, ACTION_UPDATE_SETTINGS},
+        {STATE_STALLED, IDS_STATE_NAME_STALLED, ICON_FAILING, ACTION_TROUBLESHOOT},
+        {STATE_FAILING, IDS_STATE_NAME_FAILING, ICON_FAILING, ACTION_TROUBLESHOOT},
         {STATE_ATTENTION, IDS_STATE_NAME_ATTENTION, ICON_ATTENTION, ACTION_MENU},
-        {STATE_RESTART_NEEDED, IDS_STATE_NAME_RESTART_NEEDED, ICON_ATTENTION, ACTION_UPDATE_SETTINGS},
+        {STATE_RESTART_NEEDED, IDS_STATE_NAME_RESTART_NEEDED, ICON_RESTART, ACTION_UPDATE_SETTINGS},
         {STATE_WORKING, IDS_STATE_NAME_WORKING, ICON_WORKING, ACTION_MENU},
         {STATE_UNKNOWN, IDS_STATE_NAME_UNKNOWN, ICON_UNKNOWN, ACTION_MENU},
-        {STATE_PAUSED, IDS_STATE_NAME_PAUSED, ICON_OK, ACTION_MENU},
-        {STATE_MANAGED, IDS_STATE_NAME_MANAGED, ICON_OK, ACTION_MENU},
+        {STATE_PAUSED, IDS_STATE_NAME_PAUSED, ICON_PAUSED, ACTION_MENU},
+        {STATE_MANAGED, IDS_STATE_NAME_MANAGED, ICON_PAUSED, ACTION_MENU},
         {STATE_OK, IDS_STATE_NAME_OK, ICON_OK, ACTION_MENU},
     };
 
@@ -152,6 +153,12 @@ static void state_faces(void)
     }
     CHECK_EQ_INT(ICON_UNKNOWN, health_state_icon(STATE_COUNT));
     CHECK_EQ_INT(ACTION_MENU, health_state_action(STATE_COUNT));
+    for (int icon = 0; icon < ICON_APP; icon++) { /* every badge stands for a state */
+        int used = 0;
+        for (int st = 0; st < STATE_COUNT; st++) used += (int)health_state_icon((enum health_state)st) == icon;
+        if (used) test_passed++;
+        else TEST_FAIL_AT("icon %d stands for no state", icon);
+    }
 }
 
 static bool only_cpl(void *ctx, enum launch_target t)

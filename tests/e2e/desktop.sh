@@ -18,12 +18,6 @@ desktop_start_xvfb() {
 
 desktop_stop_xvfb() { [ -n "${XVFB_PID:-}" ] && kill "$XVFB_PID" 2>/dev/null; XVFB_PID=; }
 
-# The end of a test with a desktop: Wine's processes, the prefix, the X server.
-desktop_end() {
-  wineserver -k 2>/dev/null
-  winenv_end
-  desktop_stop_xvfb
-}
 
 # A Wine desktop with a taskbar, running wutray.exe from BUILD_DIR; its output
 # goes to $WINENV_DIR/tray.log (TRAY_WINEDEBUG=+service etc. for Wine traces).
@@ -45,8 +39,8 @@ shot() { SHOT=${WINENV_DIR:-/tmp}/shot.png; import -window root "$SHOT" 2>/dev/n
 # The bottom right corner of the last shot, 440 px wide unless given.
 crop_corner() { local w=${2:-440}; convert "$SHOT" -crop ${w}x300+$((W - w))+$((H - 300)) +repage -strip "$1"; }
 
-# The colour of the tray icon: the most common saturated colour in the
-# notification area's corner: green, amber, red, blue, grey or none.
+# The colour of the tray icon's badge: the most common saturated colour in
+# the notification area's corner: green, amber, red, blue, grey, slate or none.
 icon_color() {
   shot
   convert "$SHOT" -crop 64x24+$((W - 64))+$((H - 24)) +repage txt:- 2>/dev/null | awk -F'[(,)]' '
@@ -55,8 +49,59 @@ icon_color() {
       else if (g > 120 && r < 90 && b < 110) c["green"]++
       else if (b > 150 && r < 60) c["blue"]++
       else if (r > 200 && g > 130 && b < 60) c["amber"]++
-      else if (r > 100 && r < 140 && r == g && g == b) c["grey"]++ }
+      else if (r > 100 && r < 140 && r == g && g == b) c["grey"]++
+      else if (r > 75 && r < 105 && g > 100 && g < 125 && b > 115 && b < 150) c["slate"]++ }
     END { best = "none"; n = 8; for (k in c) if (c[k] > n) { best = k; n = c[k] }; print best }'
 }
 icon_is() { [ "$(icon_color)" = "$1" ]; }
 icon_shown() { ! icon_is none; }
+# The tray icon's 16 px cell (with 2 px of taskbar around it) from the last shot.
+icon_crop() { convert "$SHOT" -crop 20x20+$((W - 20))+$((H - 20)) +repage -strip "$1"; }
+# wutray's glyph, dark on a light taskbar: at least 30 near-black pixels in
+# the icon's cell (Wine's taskbar and the badges have none).
+icon_glyph_dark() {
+  shot
+  [ "$(convert "$SHOT" -crop 20x20+$((W - 20))+$((H - 20)) +repage txt:- 2>/dev/null |
+    awk -F'[(,)]' 'NR > 1 && $3 < 60 && $4 < 60 && $5 < 60 { n++ } END { print n + 0 }')" -ge 30 ]
+}
+# Pixels that differ between two icon crops (more than a little).
+icon_diff() { compare -metric AE -fuzz 12% "$1" "$2" null: 2>&1 | cut -d' ' -f1 | cut -d. -f1; }
+# The taskbar's theme as Windows keeps it (1: light, 0: dark; the tray reads
+# it on WM_SETTINGCHANGE). Wine's own taskbar is always light.
+taskbar_light() {
+  wine reg add 'HKCU\Software\Microsoft\Windows\CurrentVersion\Themes\Personalize' /v SystemUsesLightTheme \
+    /t REG_DWORD /d "$1" /f >/dev/null 2>&1
+}
+
+# The popup menu: a visible X window of wutray.exe larger than a tooltip
+# (closed menus stay around unmapped, so only visible ones count).
+menu_id() {
+  local id WIDTH HEIGHT
+  for id in $(xdotool search --onlyvisible --class wutray.exe 2>/dev/null); do
+    eval "$(xdotool getwindowgeometry --shell "$id")"
+    if [ "$WIDTH" -gt 150 ] && [ "$HEIGHT" -gt 80 ]; then echo "$id"; return; fi
+  done
+}
+menu_shown() { [ -n "$(menu_id)" ]; }
+no_menu() { ! menu_shown; }
+open_menu() {
+  wait_for 50 no_menu
+  xdotool mousemove $IX $IY click 3
+  wait_for 50 menu_shown
+}
+choose() { # mnemonic key of a menu item
+  local m
+  m=$(menu_id)
+  [ -n "$m" ] && timeout 20 xdotool windowfocus --sync "$m" key "$1"
+}
+
+# The end-to-end tests' tally: each check counts, the script ends with
+# `echo "NAME: $passed passed, $failed failed"`.
+passed=0 failed=0
+ok() { passed=$((passed + 1)); echo "ok: $*"; }
+bad() { failed=$((failed + 1)); echo "FAIL: $*" >&2; }
+check() { local what=$1; shift; if "$@"; then ok "$what"; else bad "$what"; fi; }
+# Xvfb and a fresh prefix for BUILD_DIR's programs, both gone (with every
+# Wine process of the prefix) when the script exits.
+e2e_start() { desktop_start_xvfb; winenv_new "$1"; trap e2e_end EXIT; }
+e2e_end() { wineserver -k 2>/dev/null; winenv_end; desktop_stop_xvfb; }

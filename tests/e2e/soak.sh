@@ -38,14 +38,7 @@ WINE_KB_PER_RESTART=3 WINE_RSS_KB_PER_RESTART=4
 . "$here/../win/winenv.sh"
 . "$here/desktop.sh"
 
-passed=0 failed=0
-ok() { passed=$((passed + 1)); echo "ok: $*"; }
-bad() { failed=$((failed + 1)); echo "FAIL: $*" >&2; }
-check() { local what=$1; shift; if "$@"; then ok "$what"; else bad "$what"; fi; }
-
-desktop_start_xvfb
-winenv_new "$B"
-trap desktop_end EXIT
+e2e_start "$B"
 t_start=$(date +%s)
 
 svc() { wine "$B/svctool.exe" "$@" >/dev/null 2>&1; }

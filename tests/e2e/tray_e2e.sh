@@ -10,13 +10,7 @@ mkdir -p "$SHOTS"
 . "$here/../win/winenv.sh"
 . "$here/desktop.sh"
 
-passed=0 failed=0
-ok() { passed=$((passed + 1)); echo "ok: $*"; }
-bad() { failed=$((failed + 1)); echo "FAIL: $*" >&2; }
-check() { local what=$1; shift; if "$@"; then ok "$what"; else bad "$what"; fi; }
-desktop_start_xvfb
-winenv_new "$B"
-trap desktop_end EXIT
+e2e_start "$B"
 
 winenv_fake_usosvc "$B" demand
 # A stand-in for the Settings app's ms-settings: handler, which records the URI.
@@ -28,16 +22,6 @@ svc() { wine "$B/svctool.exe" "$@" >/dev/null 2>&1; }
 uri_opened() { [ -f "$URILOG" ] && tr -d '\r' <"$URILOG" | grep -qx "$1"; }
 
 TRAY_RE=$(tray_re "$B")
-# The popup menu: a visible X window of wutray.exe larger than a tooltip
-# (closed menus stay around unmapped, so only visible ones count).
-menu_id() {
-  local id WIDTH HEIGHT
-  for id in $(xdotool search --onlyvisible --class wutray.exe 2>/dev/null); do
-    eval "$(xdotool getwindowgeometry --shell "$id")"
-    if [ "$WIDTH" -gt 150 ] && [ "$HEIGHT" -gt 80 ]; then echo "$id"; return; fi
-  done
-}
-menu_shown() { [ -n "$(menu_id)" ]; }
 # The details window (a task dialog), and a screenshot of just it.
 details_id() { xdotool search --onlyvisible --name '^wutray: details$' 2>/dev/null | head -1; }
 details_shown() { [ -n "$(details_id)" ]; }
@@ -58,23 +42,14 @@ details_shot() {
   geom=$(timeout 20 xwininfo -id "$id" | awk '/Absolute upper-left X/{x=$NF}/Absolute upper-left Y/{y=$NF}/Width:/{w=$NF}/Height:/{h=$NF}END{print w"x"h"+"x"+"y}')
   convert "$SHOT" -crop "$geom" +repage -strip "$1"
 }
-no_menu() { ! menu_shown; }
-open_menu() {
-  wait_for 50 no_menu
-  xdotool mousemove $IX $IY click 3
-  wait_for 50 menu_shown
-}
-choose() { # mnemonic key of a menu item
-  local m
-  m=$(menu_id)
-  [ -n "$m" ] && timeout 20 xdotool windowfocus --sync "$m" key "$1"
-}
-
 # A healthy PC replayed through the update-agent and event-log stand-ins (the
 # newest cumulative update installed 10 days ago), that searched for updates
 # yesterday (the registry's record, which the stalls below change).
 winenv_healthy "$B"
 winenv_results 1 2
+# Wine's taskbar is light: the tray is told so, and draws its glyph dark
+# (icons_e2e.sh switches to dark and back).
+taskbar_light 1
 
 # 1. Start: the icon appears, green, because idle stopped services are normal.
 # Wine's event log is a stub that traces what is written: kept in tray.log.
@@ -83,7 +58,8 @@ desktop_start_tray "$B"
 # Events written so far with this type and ID (hex, e.g. 0x0001 and 0x00000066).
 events_logged() { tr -d '\r' <"$WINENV_DIR/tray.log" | grep -c "ReportEventW ([0-9A-Fa-f]*,$1,0x0000,$2,"; }
 event_logged() { [ "$(events_logged "$1" "$2")" -ge "${3:-1}" ]; }
-check "icon appears and shows OK" wait_for 300 icon_is green
+check "icon appears and shows OK (a green badge)" wait_for 300 icon_is green
+check "the icon is wutray's glyph, dark on the light taskbar" icon_glyph_dark
 
 # 2. A second start in the same session leaves quietly; still one icon owner.
 timeout 30 wine "$B/wutray.exe"
@@ -124,7 +100,7 @@ check "and green again when it is removed" wait_for 30 icon_is green
 #     notification brings it (after the tray has asked the update agent,
 #     10 s after its start): red, and the tooltip says since when.
 winenv_results 9 2
-check "stalled: icon turns red without a poll" wait_for 200 icon_is red
+check "stalled: the badge turns red without a poll" wait_for 200 icon_is red
 check "stalled: state line" wait_for 30 tray_state_is "critical wuauserv=stopped UsoSvc=stopped state=stalled"
 winenv_results 9 2 # written again: a second check that agrees
 check "stalled: an error event (102) in the Application log" wait_for 50 event_logged 0x0001 0x00000066

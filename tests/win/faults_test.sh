@@ -17,14 +17,14 @@ set -u
 B=$(cd "$1" && pwd)
 here=$(cd "$(dirname "$0")" && pwd)
 . "$here/winenv.sh"
-. "$here/expect.sh"
 . "$here/../e2e/desktop.sh"
+. "$here/expect.sh" # after desktop.sh: its quiet ok/bad, not the e2e tally's
 FAKETIME_LIB=$(ls /usr/lib/*/faketime/libfaketime.so.1 2>/dev/null | head -1)
 [ -n "$FAKETIME_LIB" ] || bad "libfaketime is not installed (scripts/deps.sh installs it): the clock cases cannot move the clock"
 
 section() { echo "-- ${SECONDS} s: $*"; }
 winenv_new "$B"
-trap desktop_end EXIT
+trap e2e_end EXIT
 OUT=$WINENV_DIR/out ERR=$WINENV_DIR/err CLOCK=$WINENV_DIR/clock
 LOG=$(winpath "$WINENV_DIR/order.log")
 FAKE=$(winpath "$B/fakesvc.exe")
@@ -189,7 +189,8 @@ cli status --json
 expect_eq "clock -1 day: a search 23 hours in the future: ok, exit 0" "0 ok" "$rc $(json 'j["state"]')"
 expect_eq "clock -1 day: its date as recorded" "$(date -u -d '-1 hour' +%F)" "$(json 'j["outcome"]["last_search"][:10]')"
 cli status
-expect_has "clock -1 day: the text names the date" "$(cat "$OUT")" "Last successful search for updates: $(date -u -d '-1 hour' +%F)"
+expect_has "clock -1 day: the text names the date (the user's format, en-US)" "$(cat "$OUT")" \
+  "Last successful search for updates: $(date -d '-1 hour' +%-m/%-d/%Y)."
 echo "+0" >"$CLOCK"
 
 section "1 exits after start"
@@ -227,7 +228,7 @@ LD_PRELOAD=$FAKETIME_LIB FAKETIME_TIMESTAMP_FILE=$CLOCK FAKETIME_NO_CACHE=1 FAKE
   desktop_start_tray "$B"
 TRAY_LOG=$WINENV_DIR/tray.log
 expect_eq "tray: up, both stopped" 0 "$(wait_for 300 tray_state_is "ok wuauserv=stopped UsoSvc=stopped state=ok"; echo $?)"
-check_twice() { wine "$B/traypoke.exe" check; }
+check_twice() { wine "$B/traypoke.exe" check-twice; }
 
 section "4a pending"
 # 4a. A service starting (for 6 s) when the clock jumps a day ahead: still
