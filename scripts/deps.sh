@@ -6,7 +6,7 @@ set -euo pipefail
 packages=(cmake ninja-build gcc python3 clang libclang-rt-14-dev
   gcc-mingw-w64-x86-64 binutils-mingw-w64-x86-64 mingw-w64-x86-64-dev
   wine wine64 xvfb xdotool imagemagick x11-utils msitools wixl osslsigncode openssl
-  zlib1g-dev)
+  zlib1g-dev libfaketime)
 
 missing=()
 for p in "${packages[@]}"; do

@@ -111,7 +111,7 @@ static void log_outcome(const struct restart_outcome *o)
 
 static int cmd_restart(BOOL json)
 {
-    static const struct restart_ops ops = {cli_run_step, NULL};
+    static const struct restart_ops ops = {.run = cli_run_step, .confirm = scm_confirm_cb};
     static struct restart_log log;
     static char buf[32768];
     struct health_snapshot s;
@@ -145,7 +145,7 @@ static int cmd_restart(BOOL json)
  * administrator), and nothing else (fix.h says what and why). */
 static int cmd_fix(BOOL json)
 {
-    static const struct restart_ops ops = {cli_run_step, NULL};
+    static const struct restart_ops ops = {.run = cli_run_step, .confirm = scm_confirm_cb};
     static const struct elevated_env env = {
         .snapshot = scm_snapshot_cb, .ops = &ops, .read_bits = scm_read_bits_cb, .elevate = NULL};
     static struct check_reading c;

@@ -11,7 +11,7 @@
  * refused before anything is done. */
 int run_elevated_side(void)
 {
-    static const struct restart_ops ops = {scm_step_cb, NULL};
+    static const struct restart_ops ops = {.run = scm_step_cb, .confirm = scm_confirm_cb};
     static const struct elevated_env env = {.snapshot = scm_snapshot_cb, .ops = &ops, .read_bits = scm_read_bits_cb};
     int argc = 0;
     wchar_t **argv = CommandLineToArgvW(GetCommandLineW(), &argc);

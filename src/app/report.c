@@ -206,7 +206,7 @@ void report_restart_text(const struct restart_outcome *o, wchar_t *buf, size_t c
     /* Each message takes the service's name, and some one more value. */
     if (msg == IDS_RESTART_STOP_TIMEOUT || msg == IDS_RESTART_START_TIMEOUT)
         str_format(buf, cap, msg, label, state);
-    else if (msg == IDS_RESTART_STOP_FAILED || msg == IDS_RESTART_START_FAILED)
+    else if (msg == IDS_RESTART_STOP_FAILED || msg == IDS_RESTART_START_FAILED || msg == IDS_RESTART_EXITED)
         str_format(buf, cap, msg, label, (unsigned long)o->win32_error);
     else
         str_format(buf, cap, msg, label);

@@ -43,6 +43,9 @@
 #define WATCH_RECYCLE_MS (60 * 1000)
 #define TRAY_UID 1
 #define WINDOW_CLASS L"wutray.window"
+/* At the session's end a restart in progress gets this long to finish or be
+ * rolled back (Windows shows IDS_RESTART_BLOCK_REASON meanwhile, after ~5 s). */
+#define ENDSESSION_WAIT_MS (20 * 1000)
 /* One instance per user session (Local\ is per session). */
 #define INSTANCE_MUTEX L"Local\\wutray.instance.{5b0f1f8e-3c55-4a43-9d1e-7d8a8f0e6a21}"
 
@@ -99,6 +102,18 @@ static void request_full_check(struct app *a)
     if (!a->restarting) worker_post(&a->worker, WJOB_OUTCOME);
 }
 
+/* While services are stopped, Windows is told why signing out waits. */
+static void block_session_end(struct app *a, BOOL block)
+{
+    wchar_t why[256];
+    if (!block) {
+        ShutdownBlockReasonDestroy(a->hwnd);
+        return;
+    }
+    str_load(IDS_RESTART_BLOCK_REASON, why, ARRAYSIZE(why));
+    ShutdownBlockReasonCreate(a->hwnd, why);
+}
+
 /* Restart or re-enable (job WJOB_RESTART or WJOB_REENABLE). */
 static void on_cmd_change(struct app *a, unsigned job)
 {
@@ -107,6 +122,7 @@ static void on_cmd_change(struct app *a, unsigned job)
     a->restarting = TRUE;
     str_load(IDS_LEVEL_RESTARTING, tip, ARRAYSIZE(tip));
     tray_update(&a->tray, health_state_icon(STATE_WORKING), tip);
+    block_session_end(a, TRUE);
     worker_post(&a->worker, job);
 }
 
@@ -312,12 +328,14 @@ static void take_settings(struct app *a, const struct check_reading *c)
 static void alert_if_due(struct app *a, uint64_t taken_ms)
 {
     wchar_t title[64], text[512];
+    uint64_t snooze_until = a->gate.snooze_until_ms;
 
     if (alert_decide(&a->gate, &a->result, taken_ms, quiet_time()) == ALERT_SHOW && a->set.alerts) {
         report_balloon(&a->result, title, ARRAYSIZE(title), text, ARRAYSIZE(text));
         tray_balloon(&a->tray, title, text,
                      (a->result.level == HEALTH_BROKEN ? NIIF_ERROR : NIIF_WARNING) | NIIF_LARGE_ICON);
     }
+    if (a->gate.snooze_until_ms != snooze_until) regsettings_save_snooze(a->gate.snooze_until_ms); /* clock went back */
     if (a->gate.deferred) SetTimer(a->hwnd, TIMER_QUIET, QUIET_RECHECK_MS, NULL);
     else KillTimer(a->hwnd, TIMER_QUIET);
 }
@@ -342,19 +360,26 @@ static void on_restart_step(struct app *a, enum restart_action action, enum svc_
     tray_update(&a->tray, health_state_icon(STATE_WORKING), tip);
 }
 
+/* A restart's outcome in words, written to the event log. */
+static void log_restart(const struct restart_outcome *o, wchar_t *title, size_t title_cap, wchar_t *text,
+                        size_t text_cap)
+{
+    enum event_id id;
+    enum event_type type;
+
+    str_load(o->action == RESTART_SET_MANUAL ? IDS_REENABLE_TITLE : IDS_RESTART_TITLE, title, title_cap);
+    report_restart_text(o, text, text_cap);
+    event_for_outcome(o, &id, &type);
+    eventlog_write(id, type, title, text);
+}
+
 static void on_restart_done(struct app *a, const struct restart_outcome *o)
 {
     wchar_t title[64], text[256];
 
     a->restarting = FALSE;
-    str_load(o->action == RESTART_SET_MANUAL ? IDS_REENABLE_TITLE : IDS_RESTART_TITLE, title, ARRAYSIZE(title));
-    report_restart_text(o, text, ARRAYSIZE(text));
-    {
-        enum event_id id;
-        enum event_type type;
-        event_for_outcome(o, &id, &type);
-        eventlog_write(id, type, title, text);
-    }
+    block_session_end(a, FALSE);
+    log_restart(o, title, ARRAYSIZE(title), text, ARRAYSIZE(text));
     show_health(a);
     /* A declined prompt is the user's choice, not a fault. */
     tray_balloon(&a->tray, title, text,
@@ -371,6 +396,22 @@ static void on_launched(struct app *a, enum launch_target target, DWORD err)
     str_load(IDS_BALLOON_TITLE, title, ARRAYSIZE(title));
     str_format(text, ARRAYSIZE(text), err == SHELL_ERROR_ELEVATED ? IDS_OPEN_ELEVATED : IDS_OPEN_FAILED, page);
     tray_balloon(&a->tray, title, text, NIIF_WARNING);
+}
+
+/* Once this returns the session may end at any moment: a restart in
+ * progress is finished or rolled back first (worker_stop, bounded), its
+ * outcome logged, and the icon removed. */
+static void on_end_session(struct app *a, BOOL ending)
+{
+    struct restart_outcome o;
+    wchar_t title[64], text[256];
+
+    if (!ending) return;
+    a->exiting = TRUE;
+    worker_stop(&a->worker, ENDSESSION_WAIT_MS);
+    if (worker_take_restart(&a->worker, &o)) log_restart(&o, title, ARRAYSIZE(title), text, ARRAYSIZE(text));
+    block_session_end(a, FALSE);
+    DestroyWindow(a->hwnd);
 }
 
 static void on_taskbar_created(struct app *a)
@@ -443,7 +484,7 @@ static LRESULT CALLBACK wnd_proc(HWND hwnd, UINT msg, WPARAM wp, LPARAM lp)
     case WM_SETTINGCHANGE:
     case WM_SYSCOLORCHANGE:
     case WM_DPICHANGED: on_look_changed(a); return 0;
-    case WM_ENDSESSION: if (wp) DestroyWindow(hwnd); return 0;
+    case WM_ENDSESSION: on_end_session(a, (BOOL)wp); return 0;
     case WM_DESTROY: on_destroy(a); return 0;
     default: return DefWindowProcW(hwnd, msg, wp, lp);
     }

@@ -10,12 +10,21 @@
 
 struct restart_ctx {
     HWND hwnd;
+    volatile LONG *stop;
 };
 
 static void on_progress(void *ctx, const struct restart_step *step)
 {
     struct restart_ctx *rc = ctx;
     PostMessageW(rc->hwnd, WM_APP_RESTART_STEP, (WPARAM)step->action, (LPARAM)step->svc);
+}
+
+/* worker_stop during a restart (the session is ending): no further step,
+ * and what the restart stopped is started again (restart_execute). */
+static bool on_cancelled(void *ctx)
+{
+    struct restart_ctx *rc = ctx;
+    return InterlockedCompareExchange(rc->stop, 0, 0) != 0;
 }
 
 /* The elevated side gets as long as a whole restart may take, and a little more. */
@@ -91,10 +100,11 @@ static void do_check(struct worker *w)
  * refused. A restart includes BITS when the IncludeBits setting says so. */
 static void do_change(struct worker *w, enum elevated_verb verb)
 {
-    static const struct restart_ops ops = {scm_step_cb, on_progress};
+    static const struct restart_ops ops = {
+        .run = scm_step_cb, .progress = on_progress, .cancelled = on_cancelled, .confirm = scm_confirm_cb};
     static const struct elevated_env env = {
         .snapshot = scm_snapshot_cb, .ops = &ops, .read_bits = scm_read_bits_cb, .elevate = run_elevated};
-    struct restart_ctx ctx = {w->hwnd};
+    struct restart_ctx ctx = {w->hwnd, &w->stop};
     struct restart_outcome outcome;
     struct settings set;
     bool elevated;
@@ -107,7 +117,7 @@ static void do_change(struct worker *w, enum elevated_verb verb)
     w->have_outcome = TRUE;
     ReleaseSRWLockExclusive(&w->lock);
     PostMessageW(w->hwnd, WM_APP_RESTART_DONE, 0, 0);
-    do_check(w);
+    if (!w->stop) do_check(w);
 }
 
 static void run_jobs(struct worker *w, unsigned jobs)

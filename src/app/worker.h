@@ -65,7 +65,9 @@ BOOL worker_post(struct worker *w, unsigned job);
 /* The newest check or restart outcome, once: FALSE if none is waiting. */
 BOOL worker_take_snapshot(struct worker *w, struct check_reading *out);
 BOOL worker_take_restart(struct worker *w, struct restart_outcome *out);
-/* Asks the worker to finish and waits up to timeout_ms for it. */
+/* Asks the worker to finish and waits up to timeout_ms for it. A restart in
+ * progress goes no further and starts again what it had stopped; its
+ * outcome (RESTART_ERR_INTERRUPTED) is left for worker_take_restart. */
 void worker_stop(struct worker *w, DWORD timeout_ms);
 
 #endif

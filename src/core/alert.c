@@ -58,6 +58,9 @@ enum alert_decision alert_decide(struct alert_gate *g, const struct health_resul
 {
     struct alert_incident now = incident_of(r);
 
+    /* A clock set back by a day would make a one-hour snooze last 25 hours. */
+    if (g->snooze_until_ms > now_ms && g->snooze_until_ms - now_ms > g->snooze_ms)
+        g->snooze_until_ms = now_ms + g->snooze_ms;
     if (alert_gate_feed(g, r->level)) g->deferred = true;
     /* Still bad? A recovery (or a change to unknown) drops a waiting alert. */
     if (g->deferred && (r->level != g->alerted)) g->deferred = false;
@@ -81,6 +84,7 @@ enum alert_decision alert_decide(struct alert_gate *g, const struct health_resul
 void alert_snooze(struct alert_gate *g, uint64_t now_ms, uint64_t for_ms)
 {
     g->snooze_until_ms = now_ms + for_ms;
+    g->snooze_ms = for_ms;
     g->deferred = false;
 }
 
@@ -92,6 +96,7 @@ void alert_restore_snooze(struct alert_gate *g, uint64_t now_ms, uint64_t until_
 void alert_resume(struct alert_gate *g)
 {
     g->snooze_until_ms = 0;
+    g->snooze_ms = 0;
 }
 
 bool alert_snoozed(const struct alert_gate *g, uint64_t now_ms)

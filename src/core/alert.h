@@ -20,6 +20,7 @@ struct alert_gate {
     enum health_level alerted;    /* worst level already alerted this incident */
     bool deferred;                /* confirmed during quiet time: show when it ends */
     uint64_t snooze_until_ms;     /* no alerts before this time */
+    uint64_t snooze_ms;           /* the snooze's length: what is left never exceeds it */
     struct alert_incident last;   /* the last incident shown ... */
     uint64_t last_shown_ms;       /* ... and when (0: never) */
 };
@@ -35,7 +36,9 @@ bool alert_gate_feed(struct alert_gate *g, enum health_level level);
 
 enum alert_decision { ALERT_NONE, ALERT_SHOW };
 /* One evaluation: `quiet` is the user's quiet time (presentation, full-screen,
- * Focus assist). Returns ALERT_SHOW when a balloon should appear now. */
+ * Focus assist). Returns ALERT_SHOW when a balloon should appear now. A
+ * snooze that has more left than its length (the clock went back) is cut
+ * to its length from now: the caller saves snooze_until_ms again if it moved. */
 enum alert_decision alert_decide(struct alert_gate *g, const struct health_result *r,
                                  uint64_t now_ms, bool quiet);
 void alert_snooze(struct alert_gate *g, uint64_t now_ms, uint64_t for_ms);

@@ -57,7 +57,7 @@ void elevated_decode(uint32_t code, struct restart_outcome *o)
     /* Only what elevated_encode can write is ours; a tag with result 0
      * (0x20000000) or reserved bits set (0x29000000) is not a success. */
     if ((code & TAG_MASK) != TAG || (code & RESERVED_MASK) || ((code >> 16) & 0xFu) == RESTART_DONE ||
-        ((code >> 16) & 0xFu) > RESTART_ERR_CANCELLED ||
+        (((code >> 16) & 0xFu) > RESTART_ERR_CANCELLED && ((code >> 16) & 0xFu) != RESTART_ERR_EXITED) ||
         ((code >> 12) & 0xFu) > RESTART_SET_MANUAL ||
         ((code >> 8) & 0xFu) >= RESTART_SVC_COUNT || (code & 0xFFu) > SVC_PAUSED) {
         o->result = RESTART_ERR_FAILED; /* not ours: a crash or a refusal */

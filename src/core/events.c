@@ -47,7 +47,8 @@ bool event_gate_feed(struct event_gate *g, enum health_state state, enum event_i
 
 void event_for_outcome(const struct restart_outcome *o, enum event_id *id, enum event_type *type)
 {
-    if (o->result == RESTART_ERR_CANCELLED) {
+    /* Interrupted by the session's end: what it stopped was started again. */
+    if (o->result == RESTART_ERR_CANCELLED || o->result == RESTART_ERR_INTERRUPTED) {
         *id = EVENT_ACTION_CANCELLED;
         *type = EVENT_WARNING;
     } else if (o->result != RESTART_DONE) {

@@ -60,7 +60,9 @@ enum fix_result fix_result_of(enum fix_action action, enum restart_result done)
     case RESTART_ERR_TIMEOUT:
     case RESTART_ERR_FAILED:
     case RESTART_ERR_CANCELLED:
-    case RESTART_ERR_UNSAFE_FOLDER: break;
+    case RESTART_ERR_UNSAFE_FOLDER:
+    case RESTART_ERR_EXITED:
+    case RESTART_ERR_INTERRUPTED: break;
     }
     return FIX_FAILED;
 }

@@ -38,12 +38,13 @@ void health_watch_update(struct health_watch *w, const struct health_snapshot *s
             w->svc[i].pending_state = SVC_STATE_UNKNOWN;
         } else if (w->svc[i].pending_state != r->state ||
                    w->svc[i].pending_checkpoint != r->checkpoint ||
-                   s->taken_ms < w->svc[i].pending_since_ms) {
-            /* New pending state, progress, or the clock went backwards:
-             * start measuring again rather than report a false "stuck". */
+                   s->tick_ms < w->svc[i].pending_since_tick) {
+            /* New pending state, progress, or a clock that went backwards
+             * (another boot's ticks): start measuring again rather than
+             * report a false "stuck". */
             w->svc[i].pending_state = r->state;
             w->svc[i].pending_checkpoint = r->checkpoint;
-            w->svc[i].pending_since_ms = s->taken_ms;
+            w->svc[i].pending_since_tick = s->tick_ms;
         }
 
         if (present && auto_start(r->start) && r->state == SVC_STOPPED)
@@ -123,8 +124,8 @@ static void evaluate_pending(const struct health_snapshot *s,
     uint64_t pending_for = 0;
 
     if (w && w->svc[id].pending_state == r->state &&
-        s->taken_ms >= w->svc[id].pending_since_ms)
-        pending_for = s->taken_ms - w->svc[id].pending_since_ms;
+        s->tick_ms >= w->svc[id].pending_since_tick)
+        pending_for = s->tick_ms - w->svc[id].pending_since_tick;
 
     if (pending_for > health_pending_bound_ms(r->wait_hint_ms) ||
         (r->no_progress_ms > 0 && r->no_progress_ms >= health_oneshot_watch_ms(r->wait_hint_ms)))

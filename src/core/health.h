@@ -2,7 +2,7 @@
  * snapshot) and the verdict over it. This file's rules are the services'
  * and the registry's; health_evaluate also asks searching.c, patches.c and
  * servicing.c, then chooses the state (reasons.c). Pure functions; time
- * comes in through the snapshot's taken_ms. */
+ * comes in through the snapshot's taken_ms (dates) and tick_ms (durations). */
 #ifndef WUTRAY_HEALTH_H
 #define WUTRAY_HEALTH_H
 
@@ -25,6 +25,10 @@ struct health_limits {
 
 struct health_snapshot {
     uint64_t taken_ms; /* Unix epoch, milliseconds */
+    /* A monotonic clock (milliseconds since boot). How long a service has
+     * been pending is measured with it: the wall clock can jump a day either
+     * way (a user, a bad time server), which must not make a service "stuck". */
+    uint64_t tick_ms;
     uint32_t os_build;
     struct svc_reading svc[SVC_COUNT];
     struct update_signals sig; /* the registry's */
@@ -42,7 +46,7 @@ struct health_watch {
     struct {
         enum svc_state pending_state; /* SVC_STATE_UNKNOWN when not pending */
         uint32_t pending_checkpoint;
-        uint64_t pending_since_ms;
+        uint64_t pending_since_tick; /* tick_ms of the first reading in that state */
         unsigned auto_stopped_streak;
     } svc[SVC_COUNT];
 };

@@ -170,6 +170,10 @@
 #define IDS_RESTART_STOP_FAILED_NOCODE 318
 #define IDS_RESTART_START_FAILED_NOCODE 319
 #define IDS_RESTART_UNSAFE_FOLDER 320
+/* The fault matrix (issue 11): 1150-1199. */
+#define IDS_RESTART_EXITED 1150      /* "%s started, then stopped again at once (exit code %lu)." */
+#define IDS_RESTART_INTERRUPTED 1151 /* "%s": the step it stopped before; session ending */
+#define IDS_RESTART_BLOCK_REASON 1152 /* shown by Windows while a restart holds up the sign-out */
 
 /* wutray-cli fix: what it does, or why it does nothing. */
 #define IDS_FIX_RESTART 330

@@ -102,13 +102,37 @@ static void restore_running(const struct restart_plan *plan, const struct restar
         int stopped_by_us = 0;
 
         if (!plan->was_running[id]) continue;
+        /* Stopped by an earlier step, and not started again since. */
         for (unsigned i = 0; i < failed_at && i < plan->n_steps; i++)
-            if (plan->steps[i].svc == id && plan->steps[i].action == RESTART_STOP)
-                stopped_by_us = 1;
+            if (plan->steps[i].svc == id && plan->steps[i].action == RESTART_STOP) stopped_by_us = 1;
+            else if (plan->steps[i].svc == id && plan->steps[i].action == RESTART_START) stopped_by_us = 0;
         if (!stopped_by_us) continue;
         memset(&r, 0, sizeof(r));
         ops->run(ctx, &step, &r); /* best effort: the first failure is what we report */
     }
+}
+
+/* The services the plan started stayed up (ops->confirm): else the first
+ * that did not is the outcome. */
+static bool confirm_started(const struct restart_plan *plan, const struct restart_ops *ops, void *ctx,
+                            struct restart_outcome *out)
+{
+    enum svc_id started[RESTART_MAX_STEPS];
+    struct restart_op_result r;
+    unsigned n = 0, which = 0;
+
+    for (unsigned i = 0; i < plan->n_steps; i++)
+        if (plan->steps[i].action == RESTART_START) started[n++] = plan->steps[i].svc;
+    if (!ops->confirm || n == 0) return true;
+    memset(&r, 0, sizeof(r));
+    ops->confirm(ctx, started, n, &r, &which);
+    if (r.result == RESTART_DONE || which >= n) return true;
+    out->result = r.result;
+    out->svc = started[which];
+    out->action = RESTART_START;
+    out->state = r.state;
+    out->win32_error = r.win32_error;
+    return false;
 }
 
 void restart_execute(const struct restart_plan *plan, const struct restart_ops *ops,
@@ -122,8 +146,11 @@ void restart_execute(const struct restart_plan *plan, const struct restart_ops *
         struct restart_op_result r;
 
         memset(&r, 0, sizeof(r));
-        if (ops->progress) ops->progress(ctx, step);
-        ops->run(ctx, step, &r);
+        if (ops->cancelled && ops->cancelled(ctx)) r.result = RESTART_ERR_INTERRUPTED;
+        else {
+            if (ops->progress) ops->progress(ctx, step);
+            ops->run(ctx, step, &r);
+        }
         if (r.result != RESTART_DONE) {
             out->result = r.result;
             out->svc = step->svc;
@@ -137,6 +164,7 @@ void restart_execute(const struct restart_plan *plan, const struct restart_ops *
         }
     }
     out->steps_done = plan->n_steps;
+    if (!confirm_started(plan, ops, ctx, out)) return;
 
     for (int i = 0; i < SVC_COUNT; i++) {
         if (plan->skip_missing[i]) {
@@ -168,6 +196,8 @@ int restart_result_msg(enum restart_result result, enum restart_action action)
         return action == RESTART_STOP ? IDS_RESTART_STOP_FAILED : IDS_RESTART_START_FAILED;
     case RESTART_ERR_CANCELLED: return IDS_RESTART_CANCELLED;
     case RESTART_ERR_UNSAFE_FOLDER: return IDS_RESTART_UNSAFE_FOLDER;
+    case RESTART_ERR_EXITED: return IDS_RESTART_EXITED;
+    case RESTART_ERR_INTERRUPTED: return IDS_RESTART_INTERRUPTED;
     case RESTART_ERR_NOTHING: break;
     }
     return IDS_RESTART_NOTHING;
@@ -195,7 +225,9 @@ int restart_exit_code(enum restart_result result)
     switch (result) {
     case RESTART_DONE: return 0;
     case RESTART_ERR_TIMEOUT:
-    case RESTART_ERR_FAILED: return 1;
+    case RESTART_ERR_FAILED:
+    case RESTART_ERR_EXITED:
+    case RESTART_ERR_INTERRUPTED: return 1;
     case RESTART_ERR_DENIED: return 2;
     case RESTART_ERR_DISABLED: return 3;
     case RESTART_ERR_MISSING: return 4;
@@ -217,6 +249,8 @@ const char *restart_result_keyword(enum restart_result result)
     case RESTART_ERR_FAILED: return "failed";
     case RESTART_ERR_CANCELLED: return "cancelled";
     case RESTART_ERR_UNSAFE_FOLDER: return "unsafe_folder";
+    case RESTART_ERR_EXITED: return "exited";
+    case RESTART_ERR_INTERRUPTED: return "interrupted";
     case RESTART_ERR_NOTHING: break;
     }
     return "nothing";

@@ -54,7 +54,15 @@ enum restart_result {
     /* Not asked: wutray's folder can be changed without administrator
      * rights, so the prompt would vouch for a program anyone could have
      * replaced (trust.h). The elevated side never returns it. */
-    RESTART_ERR_UNSAFE_FOLDER
+    RESTART_ERR_UNSAFE_FOLDER,
+    /* A service came up and ended again at once (its process exited, or the
+     * service manager says it stopped): win32_error is its exit code. Not
+     * started again: a service that dies at start is not fixed by a loop. */
+    RESTART_ERR_EXITED,
+    /* Stopped half-way because the session is ending: no further service was
+     * stopped, and those this restart had stopped were started again. Only
+     * the tray's own restarts; the elevated side never returns it. */
+    RESTART_ERR_INTERRUPTED
 };
 
 /* What an operation reports back; `state` is where the service was left. */
@@ -69,7 +77,18 @@ struct restart_ops {
     void (*run)(void *ctx, const struct restart_step *step, struct restart_op_result *out);
     /* Called before each step; may be NULL. */
     void (*progress)(void *ctx, const struct restart_step *step);
+    /* Asked before each step; may be NULL. True: go no further and start
+     * again what this restart stopped (RESTART_ERR_INTERRUPTED). */
+    bool (*cancelled)(void *ctx);
+    /* Once, after the last step, with the services the plan started, in
+     * start order; may be NULL. Sets *which and RESTART_ERR_EXITED for the
+     * first that did not stay up (RESTART_SETTLE_MS after its start). */
+    void (*confirm)(void *ctx, const enum svc_id *svcs, unsigned n, struct restart_op_result *out,
+                    unsigned *which);
 };
+
+/* How long a started service must stay up to count as started. */
+#define RESTART_SETTLE_MS 500u
 
 struct restart_outcome {
     enum restart_result result;
@@ -100,8 +119,10 @@ bool restart_should_elevate(const struct restart_outcome *o);
 /* Services that are disabled now (present and start type Disabled), in
  * start order; returns how many. These are what "Re-enable" sets to Manual. */
 unsigned restart_disabled(const struct health_snapshot *s, enum svc_id out[SVC_COUNT]);
-/* Runs the plan in order; stops at the first failure, then starts again any
- * service that was running before, so nothing is left worse than it was. */
+/* Runs the plan in order; stops at the first failure (or when cancelled),
+ * then starts again any service that was running before and that an
+ * earlier step stopped (and none started again since), so nothing is left
+ * worse than it was. Then confirms that what it started stayed up. */
 void restart_execute(const struct restart_plan *plan, const struct restart_ops *ops,
                      void *ctx, struct restart_outcome *out);
 int restart_result_msg(enum restart_result result, enum restart_action action);

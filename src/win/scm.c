@@ -104,6 +104,7 @@ void scm_snapshot(struct health_snapshot *out)
     for (int i = 0; i < SVC_COUNT; i++)
         scm_read(svc_name((enum svc_id)i), &out->svc[i]);
     out->taken_ms = os_now_epoch_ms();
+    out->tick_ms = GetTickCount64();
 }
 
 /* Waiting: NotifyServiceStatusChangeW queues an APC on this thread when the
@@ -375,4 +376,58 @@ void scm_read_bits_cb(void *ctx, struct svc_reading *out)
 {
     (void)ctx;
     scm_read(restart_svc_name(RESTART_SVC_BITS), out);
+}
+
+/* A service that ended: its process exited (Wine's service manager still
+ * says RUNNING then, with a dead process), or the manager says STOPPED
+ * (Windows, and a service of a shared process). */
+static BOOL ended(HANDLE proc, SC_HANDLE svc, struct restart_op_result *out)
+{
+    SERVICE_STATUS_PROCESS ssp;
+    DWORD code = 0;
+
+    if (proc && WaitForSingleObject(proc, 0) == WAIT_OBJECT_0) {
+        out->win32_error = GetExitCodeProcess(proc, &code) ? code : ERROR_PROCESS_ABORTED;
+    } else if (svc && query(svc, &ssp) && ssp.dwCurrentState == SERVICE_STOPPED) {
+        out->win32_error = ssp.dwWin32ExitCode == ERROR_SERVICE_SPECIFIC_ERROR ? ssp.dwServiceSpecificExitCode
+                                                                                : ssp.dwWin32ExitCode;
+    } else {
+        return FALSE;
+    }
+    out->result = RESTART_ERR_EXITED;
+    out->state = SVC_STOPPED;
+    return TRUE;
+}
+
+/* Watches the started services' processes for the settle time (an exit
+ * ends the wait at once), then looks at each. A service that cannot be
+ * opened or read is not claimed to have ended. */
+void scm_confirm_cb(void *ctx, const enum svc_id *svcs, unsigned n, struct restart_op_result *out,
+                    unsigned *which)
+{
+    SC_HANDLE scm, svc[RESTART_MAX_STEPS] = {0};
+    HANDLE proc[RESTART_MAX_STEPS] = {0}, waits[RESTART_MAX_STEPS];
+    SERVICE_STATUS_PROCESS ssp;
+    DWORD n_waits = 0;
+
+    (void)ctx;
+    ZeroMemory(out, sizeof(*out));
+    *which = n;
+    if (n > RESTART_MAX_STEPS) n = RESTART_MAX_STEPS;
+    scm = OpenSCManagerW(NULL, NULL, SC_MANAGER_CONNECT);
+    if (!scm) return;
+    for (unsigned i = 0; i < n; i++) {
+        svc[i] = OpenServiceW(scm, restart_svc_name(svcs[i]), SERVICE_QUERY_STATUS);
+        if (svc[i] && query(svc[i], &ssp) && ssp.dwCurrentState == SERVICE_RUNNING && ssp.dwProcessId)
+            proc[i] = OpenProcess(SYNCHRONIZE | PROCESS_QUERY_LIMITED_INFORMATION, FALSE, ssp.dwProcessId);
+        if (proc[i]) waits[n_waits++] = proc[i];
+    }
+    if (n_waits) WaitForMultipleObjects(n_waits, waits, FALSE, RESTART_SETTLE_MS);
+    else Sleep(RESTART_SETTLE_MS);
+    for (unsigned i = 0; i < n; i++) {
+        if (*which == n && ended(proc[i], svc[i], out)) *which = i;
+        if (proc[i]) CloseHandle(proc[i]);
+        if (svc[i]) CloseServiceHandle(svc[i]);
+    }
+    CloseServiceHandle(scm);
 }

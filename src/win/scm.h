@@ -33,6 +33,10 @@ void scm_run_step(const struct restart_step *step, const struct scm_wait_limits 
  * (ctx is not used). */
 void scm_step_cb(void *ctx, const struct restart_step *step, struct restart_op_result *out);
 void scm_snapshot_cb(void *ctx, struct health_snapshot *s);
+/* Whether the services a restart started stayed up for RESTART_SETTLE_MS:
+ * core's restart_ops.confirm (ctx is not used). */
+void scm_confirm_cb(void *ctx, const enum svc_id *svcs, unsigned n, struct restart_op_result *out,
+                    unsigned *which);
 /* BITS as read now (for a restart that includes it). */
 void scm_read_bits_cb(void *ctx, struct svc_reading *out);
 

@@ -129,8 +129,58 @@ static void restored(void)
     CHECK(!alert_snoozed(&g, t));
 }
 
+/* The clock jumping a day back and forward (issue 11's fault matrix): one
+ * balloon per incident whatever the clock does, and a snooze never lasts
+ * longer than it was chosen for, counted from the jump at the latest. */
+static void clock_jumps(void)
+{
+    static const int64_t jumps[] = {0, -24 * 60, 24 * 60, -24 * 60, 24 * 60, 0}; /* minutes */
+    const struct health_result dis = result(HEALTH_BROKEN, REASON_DISABLED, SVC_WUAUSERV);
+    struct alert_gate g;
+    uint64_t t = 1700000000000ull, jump;
+    int shown = 0;
+
+    alert_gate_init(&g);
+    for (int round = 0; round < 3; round++)
+        for (size_t i = 0; i < sizeof(jumps) / sizeof(jumps[0]); i++)
+            for (int m = 0; m < 3; m++)
+                shown += alert_decide(&g, &dis, (uint64_t)((int64_t)t + jumps[i] * (int64_t)MIN_MS) + (uint64_t)m * MIN_MS,
+                                      false) == ALERT_SHOW;
+    CHECK_EQ_INT(1, shown);
+
+    /* An hour's snooze, then the clock goes back a day: an hour from then. */
+    alert_gate_init(&g);
+    alert_snooze(&g, t, ALERT_SNOOZE_HOUR_MS);
+    jump = t - ALERT_SNOOZE_DAY_MS + 5 * MIN_MS;
+    alert_decide(&g, &dis, jump, false);
+    CHECK(alert_snoozed(&g, jump + HOUR_MS - 1));
+    CHECK(!alert_snoozed(&g, jump + HOUR_MS));
+    CHECK_EQ_INT(jump + HOUR_MS, g.snooze_until_ms);
+    /* A week's, back a day: a week from the jump, not eight days. */
+    alert_gate_init(&g);
+    alert_snooze(&g, t, ALERT_SNOOZE_WEEK_MS);
+    jump = t - ALERT_SNOOZE_DAY_MS;
+    alert_decide(&g, &dis, jump, false);
+    CHECK(alert_snoozed(&g, jump + ALERT_SNOOZE_WEEK_MS - 1));
+    CHECK(!alert_snoozed(&g, jump + ALERT_SNOOZE_WEEK_MS));
+    /* Forward a day: an hour's snooze is over, a week's has six days left. */
+    alert_gate_init(&g);
+    alert_snooze(&g, t, ALERT_SNOOZE_HOUR_MS);
+    alert_decide(&g, &dis, t + ALERT_SNOOZE_DAY_MS, false);
+    CHECK(!alert_snoozed(&g, t + ALERT_SNOOZE_DAY_MS));
+    alert_snooze(&g, t, ALERT_SNOOZE_WEEK_MS);
+    alert_decide(&g, &dis, t + ALERT_SNOOZE_DAY_MS, false);
+    CHECK_EQ_INT(t + ALERT_SNOOZE_WEEK_MS, g.snooze_until_ms);
+    /* A snooze restored from the registry keeps what was left as its length. */
+    alert_gate_init(&g);
+    alert_restore_snooze(&g, t, t + HOUR_MS);
+    alert_decide(&g, &dis, t - ALERT_SNOOZE_DAY_MS, false);
+    CHECK(!alert_snoozed(&g, t - ALERT_SNOOZE_DAY_MS + HOUR_MS));
+}
+
 int main(void)
 {
+    clock_jumps();
     restored();
     policy();
     struct alert_gate g;

@@ -126,6 +126,27 @@ static void decisions(void)
     CHECK_EQ_STR("access_denied", restart_result_keyword(RESTART_ERR_DENIED));
 }
 
+/* The elevated side reports a service that ended right after its start
+ * (issue 11) through its exit code; "interrupted" never comes from it. */
+static void exited_round_trip(void)
+{
+    static const struct {
+        enum restart_result sent, back;
+    } rows[] = {
+        {RESTART_ERR_EXITED, RESTART_ERR_EXITED},
+        {RESTART_ERR_INTERRUPTED, RESTART_ERR_FAILED},
+        {RESTART_ERR_UNSAFE_FOLDER, RESTART_ERR_FAILED},
+    };
+    struct restart_outcome o, back;
+
+    for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
+        o = (struct restart_outcome){.result = rows[i].sent, .svc = SVC_USOSVC, .action = RESTART_START};
+        elevated_decode(elevated_encode(&o), &back);
+        CHECK_EQ_INT(rows[i].back, back.result);
+        CHECK_EQ_INT(rows[i].back == rows[i].sent ? SVC_USOSVC : SVC_WUAUSERV, back.svc);
+    }
+}
+
 /* A machine where this user may not touch services; the elevated side may. */
 struct fake_env {
     struct health_snapshot snap;
@@ -156,7 +177,7 @@ static enum restart_result fake_elevate(void *ctx, enum elevated_verb verb, uint
     return f->launch;
 }
 
-static const struct restart_ops fake_ops = {fake_step, NULL};
+static const struct restart_ops fake_ops = {.run = fake_step};
 static const struct elevated_env env = {.snapshot = fake_snapshot, .ops = &fake_ops, .elevate = fake_elevate};
 
 static enum svc_state bits_state = SVC_RUNNING;
@@ -294,6 +315,7 @@ static void flow(void)
 
 int main(void)
 {
+    exited_round_trip();
     bits();
     flow();
     parsing();

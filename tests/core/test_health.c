@@ -106,12 +106,12 @@ static void stuck_pending_needs_time_without_progress(void)
     CHECK_EQ_INT(HEALTH_OK, res.level);
     CHECK_EQ_INT(REASON_STARTING, res.reasons[0].kind);
 
-    s.taken_ms = T0 + 30000; /* exactly at the wait hint: not yet stuck */
+    s.tick_ms = 30000; /* exactly at the wait hint: not yet stuck */
     health_watch_update(&w, &s);
     health_evaluate(&s, &w, &res);
     CHECK_EQ_INT(HEALTH_OK, res.level);
 
-    s.taken_ms = T0 + 30001;
+    s.tick_ms = 30001;
     health_watch_update(&w, &s);
     health_evaluate(&s, &w, &res);
     CHECK_EQ_INT(HEALTH_BROKEN, res.level);
@@ -119,13 +119,13 @@ static void stuck_pending_needs_time_without_progress(void)
 
     /* Progress (checkpoint moved) restarts the clock. */
     s.svc[SVC_WUAUSERV].checkpoint = 1;
-    s.taken_ms = T0 + 40000;
+    s.tick_ms = 40000;
     health_watch_update(&w, &s);
     health_evaluate(&s, &w, &res);
     CHECK_EQ_INT(HEALTH_OK, res.level);
 
-    /* The clock going backwards never makes a service "stuck". */
-    s.taken_ms = T0;
+    /* Ticks going backwards (another boot) never make a service "stuck". */
+    s.tick_ms = 0;
     health_watch_update(&w, &s);
     health_evaluate(&s, &w, &res);
     CHECK_EQ_INT(HEALTH_OK, res.level);
@@ -134,7 +134,7 @@ static void stuck_pending_needs_time_without_progress(void)
     s.svc[SVC_WUAUSERV].state = SVC_STOP_PENDING;
     s.svc[SVC_WUAUSERV].wait_hint_ms = 3600000;
     health_watch_update(&w, &s);
-    s.taken_ms = T0 + HEALTH_PENDING_CAP_MS + 1;
+    s.tick_ms = HEALTH_PENDING_CAP_MS + 1;
     health_watch_update(&w, &s);
     health_evaluate(&s, &w, &res);
     CHECK_EQ_INT(HEALTH_BROKEN, res.level);
@@ -145,6 +145,35 @@ static void stuck_pending_needs_time_without_progress(void)
     health_watch_update(&w, &s);
     health_evaluate(&s, &w, &res);
     CHECK_EQ_INT(HEALTH_OK, res.level);
+}
+
+/* The wall clock jumping a day forward or back while a service is pending
+ * changes nothing: durations are measured in ticks. */
+static void pending_ignores_the_wall_clock(void)
+{
+    static const int64_t jumps[] = {0, 86400000, -86400000, 7 * 86400000LL};
+    struct health_watch w;
+    struct health_result res;
+    struct svc_reading p = present(SVC_START_PENDING, SVC_START_DEMAND);
+    struct health_snapshot s;
+
+    p.wait_hint_ms = 30000;
+    for (size_t i = 0; i < sizeof(jumps) / sizeof(jumps[0]); i++) {
+        s = snap(19045, p, present(SVC_STOPPED, SVC_START_DEMAND));
+        s.tick_ms = 1000;
+        health_watch_init(&w);
+        health_watch_update(&w, &s);
+        s.taken_ms = (uint64_t)((int64_t)T0 + jumps[i]);
+        s.tick_ms = 1000 + 20000; /* 20 s later, within the 30 s hint */
+        health_watch_update(&w, &s);
+        health_evaluate(&s, &w, &res);
+        CHECK_EQ_INT(REASON_STARTING, res.reasons[0].kind);
+        s.tick_ms = 1000 + 30001; /* and past it, whatever the date says */
+        s.taken_ms = T0;
+        health_watch_update(&w, &s);
+        health_evaluate(&s, &w, &res);
+        CHECK_EQ_INT(REASON_STUCK_STARTING, res.reasons[0].kind);
+    }
 }
 
 static void oneshot_watch(void)
@@ -246,6 +275,7 @@ int main(void)
     single_readings();
     every_state_and_start_type();
     stuck_pending_needs_time_without_progress();
+    pending_ignores_the_wall_clock();
     pending_bounds();
     oneshot_watch();
     auto_stopped_is_debounced();

@@ -44,7 +44,7 @@ static void fake_progress(void *ctx, const struct restart_step *step)
     ((struct fake *)ctx)->n_progress++;
 }
 
-static const struct restart_ops ops = {fake_run, fake_progress};
+static const struct restart_ops ops = {.run = fake_run, .progress = fake_progress};
 
 /* Plans for `s` and runs the plan against a fresh fake that fails at call
  * `fail_at` (-1: never) with `fail_with`. */
@@ -316,13 +316,13 @@ static void bits_failure_restores(void)
     render(f.calls, f.n_calls, got, sizeof(got));
     CHECK_EQ_STR("stop:UsoSvc,stop:wuauserv,stop:BITS,start:BITS,start:BITS,start:wuauserv,start:UsoSvc", got);
 
-    /* Starting wuauserv fails after BITS came back: the restore order holds. */
+    /* Starting wuauserv fails after BITS came back: BITS, running again, is
+     * left alone; the others are started in the restore order. */
     bits_plan_and_run(&s, run, &f, 4, RESTART_ERR_FAILED, &o);
     CHECK_EQ_INT(RESTART_ERR_FAILED, o.result);
     CHECK_EQ_INT(SVC_WUAUSERV, o.svc);
     render(f.calls, f.n_calls, got, sizeof(got));
-    CHECK_EQ_STR("stop:UsoSvc,stop:wuauserv,stop:BITS,start:BITS,start:wuauserv,start:BITS,start:wuauserv,start:UsoSvc",
-                 got);
+    CHECK_EQ_STR("stop:UsoSvc,stop:wuauserv,stop:BITS,start:BITS,start:wuauserv,start:wuauserv,start:UsoSvc", got);
 
     /* A BITS that was stopped before is never started, not even to restore. */
     bits_plan_and_run(&s, present(SVC_STOPPED, SVC_START_DEMAND), &f, 2, RESTART_ERR_FAILED, &o);
@@ -336,8 +336,125 @@ static void bits_failure_restores(void)
     CHECK_EQ_STR("stop:UsoSvc,stop:wuauserv,stop:BITS,start:BITS,start:wuauserv,start:UsoSvc", got);
 }
 
+/* A fake that is cancelled once `cancel_at` calls were made, and whose
+ * confirmation reports `exited` (an index into what it is given, -1: none). */
+struct fake_end {
+    struct fake f;
+    unsigned cancel_at;
+    int exited;
+    char confirmed[128];
+};
+
+static bool fake_cancelled(void *ctx)
+{
+    struct fake_end *e = ctx;
+    return e->f.n_calls >= e->cancel_at;
+}
+
+static void fake_confirm(void *ctx, const enum svc_id *svcs, unsigned n, struct restart_op_result *out,
+                         unsigned *which)
+{
+    struct fake_end *e = ctx;
+    struct restart_step steps[RESTART_MAX_STEPS];
+
+    for (unsigned i = 0; i < n; i++) steps[i] = (struct restart_step){RESTART_START, svcs[i]};
+    render(steps, n, e->confirmed, sizeof(e->confirmed));
+    if (e->exited < 0) return;
+    *which = (unsigned)e->exited;
+    out->result = RESTART_ERR_EXITED;
+    out->state = SVC_STOPPED;
+    out->win32_error = 3;
+}
+
+static const struct restart_ops end_ops = {
+    .run = fake_run, .progress = fake_progress, .cancelled = fake_cancelled, .confirm = fake_confirm};
+
+static void run_ending(const struct health_snapshot *s, unsigned cancel_at, int exited, struct fake_end *e,
+                       struct restart_outcome *o)
+{
+    struct restart_plan p;
+    memset(e, 0, sizeof(*e));
+    e->f.fail_at = -1;
+    e->cancel_at = cancel_at;
+    e->exited = exited;
+    restart_make_plan(s, &p);
+    restart_execute(&p, &end_ops, e, o);
+}
+
+/* The session ends half-way (issue 11): no further step; what the restart
+ * stopped and was running is started again; nothing else is touched. */
+static void interrupted_rolls_back(void)
+{
+    const struct svc_reading run = present(SVC_RUNNING, SVC_START_DEMAND);
+    const struct svc_reading stop = present(SVC_STOPPED, SVC_START_DEMAND);
+    const struct {
+        struct health_snapshot s;
+        unsigned cancel_at;
+        const char *calls;
+        enum svc_id svc;
+        enum restart_action action;
+    } rows[] = {
+        {snap(19045, run, run), 0, "", SVC_USOSVC, RESTART_STOP},
+        {snap(19045, run, run), 1, "stop:UsoSvc,start:UsoSvc", SVC_WUAUSERV, RESTART_STOP},
+        {snap(19045, run, run), 2, "stop:UsoSvc,stop:wuauserv,start:wuauserv,start:UsoSvc", SVC_WUAUSERV,
+         RESTART_START},
+        {snap(19045, run, run), 3, "stop:UsoSvc,stop:wuauserv,start:wuauserv,start:UsoSvc", SVC_USOSVC,
+         RESTART_START},
+        /* wuauserv idle (stopped) before: it stays stopped. */
+        {snap(19045, stop, run), 1, "stop:UsoSvc,start:UsoSvc", SVC_WUAUSERV, RESTART_START},
+    };
+    struct fake_end e;
+    struct restart_outcome o;
+    char got[256];
+
+    for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
+        run_ending(&rows[i].s, rows[i].cancel_at, -1, &e, &o);
+        CHECK_EQ_INT(RESTART_ERR_INTERRUPTED, o.result);
+        CHECK_EQ_INT(rows[i].svc, o.svc);
+        CHECK_EQ_INT(rows[i].action, o.action);
+        CHECK_EQ_INT(rows[i].cancel_at, o.steps_done);
+        render(e.f.calls, e.f.n_calls, got, sizeof(got));
+        CHECK_EQ_STR(rows[i].calls, got);
+        CHECK_EQ_STR("", e.confirmed); /* an interrupted restart confirms nothing */
+    }
+    CHECK_EQ_INT(IDS_RESTART_INTERRUPTED, restart_result_msg(RESTART_ERR_INTERRUPTED, RESTART_STOP));
+    CHECK_EQ_INT(1, restart_exit_code(RESTART_ERR_INTERRUPTED));
+    CHECK_EQ_STR("interrupted", restart_result_keyword(RESTART_ERR_INTERRUPTED));
+}
+
+/* A service that ends right after it started (issue 11): the restart
+ * failed, naming it and its exit code; it is not started again. */
+static void exited_after_start(void)
+{
+    const struct svc_reading run = present(SVC_RUNNING, SVC_START_DEMAND);
+    struct health_snapshot s = snap(19045, run, run);
+    struct fake_end e;
+    struct restart_outcome o;
+    char got[256];
+
+    run_ending(&s, 99, 1, &e, &o);
+    CHECK_EQ_STR("start:wuauserv,start:UsoSvc", e.confirmed);
+    CHECK_EQ_INT(RESTART_ERR_EXITED, o.result);
+    CHECK_EQ_INT(SVC_USOSVC, o.svc);
+    CHECK_EQ_INT(RESTART_START, o.action);
+    CHECK_EQ_INT(SVC_STOPPED, o.state);
+    CHECK_EQ_INT(3, o.win32_error);
+    render(e.f.calls, e.f.n_calls, got, sizeof(got));
+    CHECK_EQ_STR("stop:UsoSvc,stop:wuauserv,start:wuauserv,start:UsoSvc", got);
+    CHECK_EQ_INT(IDS_RESTART_EXITED, restart_outcome_msg(&o));
+    CHECK_EQ_INT(1, restart_exit_code(o.result));
+    CHECK_EQ_STR("exited", restart_result_keyword(o.result));
+
+    /* Both stayed up: done. */
+    run_ending(&s, 99, -1, &e, &o);
+    CHECK_EQ_INT(RESTART_DONE, o.result);
+    CHECK_EQ_STR("start:wuauserv,start:UsoSvc", e.confirmed);
+}
+
 int main(void)
 {
+    interrupted_rolls_back();
+    exited_after_start();
     plans();
     run_ok_and_skips();
     failure_restores_what_was_running();

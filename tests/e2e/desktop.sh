@@ -18,6 +18,7 @@ desktop_start_xvfb() {
 
 desktop_stop_xvfb() { [ -n "${XVFB_PID:-}" ] && kill "$XVFB_PID" 2>/dev/null; XVFB_PID=; }
 
+
 # A Wine desktop with a taskbar, running wutray.exe from BUILD_DIR; its output
 # goes to $WINENV_DIR/tray.log (TRAY_WINEDEBUG=+service etc. for Wine traces).
 desktop_start_tray() {
