@@ -35,6 +35,7 @@
 #define IDS_REASON_POLICY_NO_INTERNET 155
 #define IDS_REASON_STALLED_SEARCH 156  /* %s = date of the last successful search */
 #define IDS_REASON_OUTCOME_UNKNOWN 159
+#define IDS_REASON_CLOCK_BEHIND 157     /* %s = the date of the last search, after today */
 #define IDS_REASON_LAST_SEARCH 161     /* %s = date */
 #define IDS_REASON_METERED 163
 #define IDS_REASON_SEARCH_FAILED 164   /* %s = date, then %08lX = the error code */

@@ -42,6 +42,7 @@ enum reason_kind {
     REASON_SEARCH_FAILED,    /* the newest search failed, none has finished since: code, when_ms */
     REASON_OUTCOME_UNKNOWN,  /* no source says when Windows last searched */
     REASON_AGENT_REFUSED,    /* the update agent refused this session (remote, non-interactive) */
+    REASON_CLOCK_BEHIND,     /* the last search is dated days after now: the clock is wrong; when_ms = it */
     REASON_LAST_SEARCH,      /* informational: when_ms = the last successful search */
     REASON_METERED,          /* neutral: the connection is metered; downloads may wait */
     /* Patches (patches.c): subject = the update's title */

@@ -27,6 +27,10 @@ const char *searching_source_keyword(enum search_source from)
     }
 }
 
+/* How far in the future a search may be dated and still count: a clock set
+ * back by up to a day, or a time zone changed. */
+#define SEARCH_FUTURE_SLACK_MS (2 * DAY_MS)
+
 bool searching_neutral(const struct health_snapshot *s)
 {
     const struct update_signals *g = &s->sig;
@@ -34,8 +38,8 @@ bool searching_neutral(const struct health_snapshot *s)
 }
 
 /* More than `days` since `last` (0: unknown, never stalled), not counting a
- * pause that has ended since. A date in the future (the clock went back) is
- * not late. */
+ * pause that has ended since. A date in the future (the clock went back a
+ * little) is not late. */
 static bool stalled(const struct health_snapshot *s, uint64_t last, uint32_t days)
 {
     uint64_t now = s->taken_ms, since = last;
@@ -58,7 +62,11 @@ void searching_evaluate(const struct health_snapshot *s, struct health_result *o
         health_add_reason(out, REASON_SEARCH_FAILED, SVC_COUNT, HEALTH_BROKEN, s->patches.search_failed_ms,
                           s->patches.search_failed_code);
     if (!search && !neutral) health_add_reason(out, REASON_OUTCOME_UNKNOWN, SVC_COUNT, HEALTH_UNKNOWN, 0, 0);
-    if (!neutral && stalled(s, search, days))
+    /* Dated days after now: the clock is wrong (a dead CMOS battery, a wrong
+     * time zone). Whether updates stall cannot be told: never OK then. */
+    if (!neutral && search > s->taken_ms + SEARCH_FUTURE_SLACK_MS)
+        health_add_reason(out, REASON_CLOCK_BEHIND, SVC_COUNT, HEALTH_UNKNOWN, search, 0);
+    else if (!neutral && stalled(s, search, days))
         health_add_reason(out, REASON_STALLED_SEARCH, SVC_COUNT, HEALTH_BROKEN, search, 0);
     else if (search)
         health_add_reason(out, REASON_LAST_SEARCH, SVC_COUNT, HEALTH_OK, search, 0);

@@ -191,6 +191,12 @@ expect_eq "clock -1 day: its date as recorded" "$(date -u -d '-1 hour' +%F)" "$(
 cli status
 expect_has "clock -1 day: the text names the date (the user's format, en-US)" "$(cat "$OUT")" \
   "Last successful search for updates: $(date -d '-1 hour' +%-m/%-d/%Y)."
+# A clock set back three days: the same search is dated days ahead. wutray
+# cannot tell whether updates stall, so it says Unknown (exit 3), never OK.
+echo "-3d" >"$CLOCK"
+cli status --json
+expect_eq "clock -3 days: a search dated 3 days ahead: unknown, exit 3" "3 unknown clock_behind" \
+  "$rc $(json 'j["state"]') $(json '[r["code"] for r in j["reasons"] if r["code"]=="clock_behind"][0]')"
 echo "+0" >"$CLOCK"
 
 section "1 exits after start"
