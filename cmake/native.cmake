@@ -32,3 +32,10 @@ set_tests_properties(core.admin_docs PROPERTIES PASS_REGULAR_EXPRESSION ": [0-9]
 # Each string ID once (the resource compiler accepts duplicates silently).
 add_test(NAME core.msg_ids COMMAND bash ${CMAKE_SOURCE_DIR}/tests/core/msg_ids_test.sh ${CMAKE_SOURCE_DIR})
 set_tests_properties(core.msg_ids PROPERTIES PASS_REGULAR_EXPRESSION ": [0-9]+ passed, 0 failed")
+
+# Each language's tray menu: every item has an access key, none used twice.
+add_executable(menu_dump tests/core/menu_dump.c)
+target_link_libraries(menu_dump PRIVATE wutray_core)
+add_test(NAME core.menu_keys COMMAND python3 ${CMAKE_SOURCE_DIR}/tests/core/menu_keys_test.py $<TARGET_FILE:menu_dump>
+         ${CMAKE_SOURCE_DIR})
+set_tests_properties(core.menu_keys PROPERTIES PASS_REGULAR_EXPRESSION ": [0-9]+ passed, 0 failed")
