@@ -3,7 +3,7 @@
 #   native  core unit tests with ASan/UBSan (ctest, build/native)
 #   fuzz    libFuzzer over the core's parsers, 20 s a target (tests/fuzz/run.sh, build/fuzz)
 #   wine    adapters and the CLI under Wine against its service manager (ctest, build/win)
-#   e2e     the real tray icon under Xvfb, driven with xdotool
+#   e2e     the real tray icon under Xvfb, driven with xdotool; its Settings window and About
 #   soak    the tray made to check 500 times and restart 30 times, its handles,
 #           GDI/USER objects, threads and memory flat (tests/e2e/soak.sh)
 # Ends with one line: "tests: N passed, M failed" (ctest tests, fuzz targets and the e2e run).
@@ -61,6 +61,10 @@ if timeout 1800 bash tests/e2e/tray_e2e.sh build/win build/screenshots; then
 else
   failed=$((failed + 1))
 fi
+
+echo "== e2e: the Settings window and About, by keyboard under Xvfb"
+timeout 600 bash tests/e2e/settings_e2e.sh build/win 2>&1 | tee build/settings-e2e.log
+count_closing build/settings-e2e.log settings_e2e
 
 echo "== soak: the tray under Xvfb, 500 checks and 30 restarts, its resources sampled (docs/soak.md)"
 timeout 900 bash tests/e2e/soak.sh build/win 2>&1 | tee build/soak.log

@@ -5,6 +5,7 @@
 
 #include "alert.h"
 #include "msg.h"
+#include "os.h"
 #include "regsettings.h"
 #include "resource.h"
 #include "settings_form.h"
@@ -12,6 +13,10 @@
 
 #define TIMER_SNOOZE 1
 #define SNOOZE_REFRESH_MS (30 * 1000) /* a snooze that ends while the dialog is open */
+/* An up-down's arrow keys step without a "let go" (SB_ENDSCROLL comes only
+ * from the mouse): the row is saved once the steps pause this long. */
+#define TIMER_SPIN 10 /* + the row */
+#define SPIN_PAUSE_MS 700
 
 /* The thresholds, typed as numbers: label, edit, its up-down and the note
  * beside it ("Set by your organisation", or why a value was not saved). */
@@ -77,16 +82,6 @@ static void show(HWND dlg, int ctrl, BOOL on)
     ShowWindow(GetDlgItem(dlg, ctrl), on ? SW_SHOWNA : SW_HIDE);
 }
 
-static uint64_t now_ms(void)
-{
-    FILETIME ft;
-    ULARGE_INTEGER t;
-    GetSystemTimeAsFileTime(&ft);
-    t.LowPart = ft.dwLowDateTime;
-    t.HighPart = ft.dwHighDateTime;
-    return t.QuadPart > 116444736000000000ull ? (t.QuadPart - 116444736000000000ull) / 10000ull : 0;
-}
-
 /* Epoch ms as the user's short date and time (their locale, their time zone). */
 static void local_time(uint64_t epoch_ms, wchar_t *out, size_t cap)
 {
@@ -122,7 +117,7 @@ static void view_of(struct settings_dialog *d, struct form_view *v)
     struct form_input in;
 
     in.set = &d->set;
-    in.now_ms = now_ms();
+    in.now_ms = os_now_epoch_ms();
     in.snooze_until_ms = d->ops.snoozed_until(d->ops.ctx);
     in.run_user = d->run_user != FALSE;
     in.run_machine = d->run_machine != FALSE;
@@ -183,8 +178,9 @@ static void show_number(struct settings_dialog *d, const struct form_view *v, in
     enable(dlg, r->label, f->enabled);
     enable(dlg, r->edit, f->enabled);
     enable(dlg, r->spin, f->enabled);
-    /* Text the user typed and that was refused stays, so it can be corrected. */
-    if (d->refused[i] && f->enabled) return;
+    /* What the user is typing, or typed and had refused, stays (so it can
+     * be finished or corrected): the periodic look must not undo it. */
+    if (f->enabled && (d->refused[i] || GetFocus() == GetDlgItem(dlg, r->edit))) return;
     d->refused[i] = FALSE;
     SendDlgItemMessageW(dlg, r->spin, UDM_SETPOS32, 0, (LPARAM)f->value);
     SetDlgItemInt(dlg, r->edit, f->value, FALSE);
@@ -346,6 +342,28 @@ static void on_command(struct settings_dialog *d, int ctrl, int code)
     }
 }
 
+/* An up-down stepped: saved when the mouse lets go, or when the steps pause. */
+static void on_spin(struct settings_dialog *d, int row, int code)
+{
+    if (row < 0) return;
+    if (code == SB_ENDSCROLL) {
+        KillTimer(d->hwnd, TIMER_SPIN + (UINT_PTR)row);
+        commit_row(d, row);
+    } else {
+        SetTimer(d->hwnd, TIMER_SPIN + (UINT_PTR)row, SPIN_PAUSE_MS, NULL);
+    }
+}
+
+static void on_timer(struct settings_dialog *d, WPARAM id)
+{
+    if (id >= TIMER_SPIN && id < TIMER_SPIN + SETTINGS_DIALOG_NUMBERS) {
+        KillTimer(d->hwnd, id);
+        commit_row(d, (int)(id - TIMER_SPIN));
+    } else {
+        refresh(d);
+    }
+}
+
 static void on_init(HWND dlg, struct settings_dialog *d)
 {
     wchar_t text[256];
@@ -384,19 +402,15 @@ static INT_PTR CALLBACK dialog_proc(HWND dlg, UINT msg, WPARAM wp, LPARAM lp)
     if (!d) return FALSE;
     switch (msg) {
     case WM_COMMAND: on_command(d, LOWORD(wp), HIWORD(wp)); return TRUE;
-    case WM_VSCROLL: {
-        /* An up-down's arrows (mouse or keyboard) let go: save that row. */
-        int row = number_of(GetDlgCtrlID((HWND)lp));
-        if (row >= 0 && LOWORD(wp) == SB_ENDSCROLL) commit_row(d, row);
-        return TRUE;
-    }
+    case WM_VSCROLL: on_spin(d, number_of(GetDlgCtrlID((HWND)lp)), LOWORD(wp)); return TRUE;
     case WM_ACTIVATE:
         if (LOWORD(wp) != WA_INACTIVE) refresh(d); /* a policy or the menu's snooze may have changed it */
         return FALSE;
-    case WM_TIMER: refresh(d); return TRUE;
+    case WM_TIMER: on_timer(d, wp); return TRUE;
     case WM_CLOSE: close_dialog(d); return TRUE;
     case WM_DESTROY:
         KillTimer(dlg, TIMER_SNOOZE);
+        for (int i = 0; i < SETTINGS_DIALOG_NUMBERS; i++) KillTimer(dlg, TIMER_SPIN + (UINT_PTR)i);
         SetWindowLongPtrW(dlg, DWLP_USER, 0);
         d->hwnd = NULL;
         return TRUE;

@@ -36,21 +36,10 @@ TOL_HANDLES=20 TOL_GDI=5 TOL_USER=5 TOL_THREADS=0 TOL_PRIVATE_KB=512 TOL_RSS_ANO
 WINE_KB_PER_RESTART=3 WINE_RSS_KB_PER_RESTART=4
 
 . "$here/../win/winenv.sh"
+. "$here/../win/expect.sh"
 . "$here/desktop.sh"
 
-passed=0 failed=0
-ok() { passed=$((passed + 1)); echo "ok: $*"; }
-bad() { failed=$((failed + 1)); echo "FAIL: $*" >&2; }
-check() { local what=$1; shift; if "$@"; then ok "$what"; else bad "$what"; fi; }
-
-desktop_start_xvfb
-winenv_new "$B"
-cleanup() {
-  wineserver -k 2>/dev/null
-  winenv_end
-  desktop_stop_xvfb
-}
-trap cleanup EXIT
+desktop_session "$B"
 t_start=$(date +%s)
 
 svc() { wine "$B/svctool.exe" "$@" >/dev/null 2>&1; }
