@@ -31,6 +31,7 @@ add_library(wutray_win STATIC
   src/win/shell.c
   src/win/strings.c
   src/win/tray.c
+  src/win/trayicon.c
   src/win/watch.c
   src/win/wua.c
   src/win/wulog.c
@@ -46,11 +47,13 @@ target_link_libraries(wutray_app PUBLIC wutray_win)
 # The event log's message table (res/events.mc), compiled into wutray.exe,
 # which the event source names as its message file.
 find_program(WINDMC NAMES x86_64-w64-mingw32-windmc windmc REQUIRED)
-add_custom_command(OUTPUT ${CMAKE_BINARY_DIR}/generated/events.rc ${CMAKE_BINARY_DIR}/generated/MSG00409.bin
+# One message table per language (the LanguageNames line of events.mc).
+set(event_bins MSG00409 MSG00407 MSG0040C MSG00C0A)
+list(TRANSFORM event_bins PREPEND ${CMAKE_BINARY_DIR}/generated/)
+list(TRANSFORM event_bins APPEND .bin)
+add_custom_command(OUTPUT ${CMAKE_BINARY_DIR}/generated/events.rc ${event_bins}
   COMMAND ${WINDMC} -r ${CMAKE_BINARY_DIR}/generated -h ${CMAKE_BINARY_DIR}/generated ${CMAKE_SOURCE_DIR}/res/events.mc
   DEPENDS ${CMAKE_SOURCE_DIR}/res/events.mc)
-set_source_files_properties(res/wutray.rc PROPERTIES OBJECT_DEPENDS
-  "${CMAKE_BINARY_DIR}/generated/events.rc;${CMAKE_BINARY_DIR}/generated/MSG00409.bin")
 
 add_executable(wutray WIN32 src/app/tray_main.c src/app/elevated_side.c src/app/worker.c res/wutray.rc)
 target_link_libraries(wutray PRIVATE wutray_app)
@@ -60,8 +63,9 @@ add_executable(wutray-cli src/app/cli_main.c res/cli.rc)
 target_link_libraries(wutray-cli PRIVATE wutray_app)
 target_link_options(wutray-cli PRIVATE ${win_link})
 
+file(GLOB lang_files CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/res/lang/*.rc)
 set_source_files_properties(res/wutray.rc res/cli.rc PROPERTIES OBJECT_DEPENDS
-  "${CMAKE_BINARY_DIR}/generated/events.rc;${CMAKE_BINARY_DIR}/generated/MSG00409.bin;${CMAKE_SOURCE_DIR}/res/strings.rc;${CMAKE_SOURCE_DIR}/res/lang/en.rc;${CMAKE_SOURCE_DIR}/src/core/msg_errors.h;${CMAKE_SOURCE_DIR}/res/common.rc;${CMAKE_SOURCE_DIR}/res/settings.rc;${CMAKE_SOURCE_DIR}/res/resource.h;${CMAKE_SOURCE_DIR}/res/wutray.manifest;${CMAKE_SOURCE_DIR}/src/core/msg.h")
+  "${CMAKE_BINARY_DIR}/generated/events.rc;${event_bins};${lang_files};${CMAKE_SOURCE_DIR}/res/strings.rc;${CMAKE_SOURCE_DIR}/src/core/msg_errors.h;${CMAKE_SOURCE_DIR}/res/common.rc;${CMAKE_SOURCE_DIR}/res/settings.rc;${CMAKE_SOURCE_DIR}/res/resource.h;${CMAKE_SOURCE_DIR}/res/icons/app.ico;${CMAKE_SOURCE_DIR}/res/wutray.manifest;${CMAKE_SOURCE_DIR}/src/core/msg.h")
 
 # Test fixtures: a fake service, a service set-up tool, a keep-alive.
 foreach(fx fakesvc svctool sleeper traypoke procstat)

@@ -1,12 +1,8 @@
-/* Resource IDs for icons and dialogs (string IDs are in src/core/msg.h). */
+/* Resource IDs for icons and dialogs (string IDs are in src/core/msg.h). The tray's
+ * state icons are no resources: src/win/trayicon.c draws them. */
 #ifndef WUTRAY_RESOURCE_H
 #define WUTRAY_RESOURCE_H
 #define IDI_APP 1
-#define IDI_OK 10
-#define IDI_ATTENTION 11
-#define IDI_BROKEN 12
-#define IDI_UNKNOWN 13
-#define IDI_WORKING 14
 /* The Settings dialog (res/settings.rc, src/win/settings_dialog.c). */
 #define IDD_SETTINGS 100
 #define IDC_GROUP_ALERTS 200

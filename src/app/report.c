@@ -2,7 +2,6 @@
 #include "console.h"
 #include "errtext.h"
 #include "msg.h"
-#include "resource.h"
 #include "strings.h"
 #include "timefmt.h"
 #include "update_kind.h"
@@ -15,8 +14,8 @@ static void svc_label(enum svc_id id, wchar_t *buf, size_t cap)
     str_load((UINT)svc_label_msg(id), buf, cap);
 }
 
-/* A reason's day ("2026-11-24"), or "" when it has none. */
-static void reason_day(uint64_t ms, wchar_t *buf, size_t cap)
+/* "2026-11-24" (UTC), for text inside JSON; "" when there is no day. */
+static void iso_day(uint64_t ms, wchar_t *buf, size_t cap)
 {
     char when[32];
 
@@ -26,7 +25,7 @@ static void reason_day(uint64_t ms, wchar_t *buf, size_t cap)
     StringCchPrintfW(buf, cap, L"%hs", when);
 }
 
-void report_reason_text(const struct health_reason *r, wchar_t *buf, size_t cap)
+static void reason_text(const struct health_reason *r, BOOL iso_days, wchar_t *buf, size_t cap)
 {
     UINT msg = (UINT)health_reason_msg(r->kind);
     unsigned long code = (unsigned long)r->code;
@@ -39,7 +38,11 @@ void report_reason_text(const struct health_reason *r, wchar_t *buf, size_t cap)
     }
     /* About updating as a whole: a day, a subject (an update's title, a
      * Windows version), a count, an error code, as each message needs. */
-    reason_day(r->when_ms, arg, ARRAYSIZE(arg));
+    if (iso_days) iso_day(r->when_ms, arg, ARRAYSIZE(arg));
+    else if (r->kind == REASON_END_OF_SERVICE || r->kind == REASON_END_OF_SERVICE_SOON || r->kind == REASON_SUPPORTED ||
+             r->kind == REASON_ESU)
+        str_calendar_day(r->when_ms, arg, ARRAYSIZE(arg)); /* the servicing table's days */
+    else str_day(r->when_ms, arg, ARRAYSIZE(arg));
     if (!MultiByteToWideChar(CP_UTF8, 0, r->subject, -1, subject, ARRAYSIZE(subject))) subject[0] = 0;
     switch (r->kind) {
     case REASON_SEARCH_FAILED: str_format(buf, cap, msg, arg, code); break;
@@ -59,6 +62,16 @@ void report_reason_text(const struct health_reason *r, wchar_t *buf, size_t cap)
     case REASON_SAFEGUARD_HOLD: str_format(buf, cap, msg, subject); break;
     default: str_format(buf, cap, msg, arg); break;
     }
+}
+
+void report_reason_text(const struct health_reason *r, wchar_t *buf, size_t cap)
+{
+    reason_text(r, FALSE, buf, cap);
+}
+
+void report_reason_text_iso(const struct health_reason *r, wchar_t *buf, size_t cap)
+{
+    reason_text(r, TRUE, buf, cap);
 }
 
 /* The next step for a reason without an error code, 0 if it has none. */
@@ -127,21 +140,56 @@ static void short_subject(struct health_reason *r)
     if (kb) StringCbPrintfA(r->subject, sizeof(r->subject), "KB%lu", (unsigned long)kb);
 }
 
+/* Cuts buf to `max` characters, ending in "..." when it had to cut. */
+static void cut_to(wchar_t *buf, size_t max)
+{
+    if (wcslen(buf) <= max || max < 3) return;
+    StringCchCopyW(buf + max - 3, 4, L"...");
+}
+
 void report_tooltip(const struct health_result *res, wchar_t *buf, size_t cap)
 {
     wchar_t level[64], why[256], more[32];
     static struct health_result first; /* the window's thread only */
+    size_t max = cap - 1 < REPORT_TIP_MAX ? cap - 1 : REPORT_TIP_MAX;
 
     str_load((UINT)health_state_msg(res->state), level, ARRAYSIZE(level));
     first = *res;
     if (first.n_reasons) short_subject(&first.reasons[0]);
     report_summary(&first, why, ARRAYSIZE(why));
     str_format(buf, cap, IDS_TIP_FORMAT, level, why);
-    if (res->n_reasons > 1) {
-        str_format(more, ARRAYSIZE(more), IDS_TIP_MORE, (int)res->n_reasons - 1);
-        StringCchCatW(buf, cap, L" ");
+    if (res->n_reasons > 1) { /* "(+2 more)" stays visible: the reason gives way */
+        more[0] = L' ';
+        str_format(more + 1, ARRAYSIZE(more) - 1, IDS_TIP_MORE, (int)res->n_reasons - 1);
+        cut_to(buf, max - wcslen(more));
         StringCchCatW(buf, cap, more);
     }
+    cut_to(buf, max);
+}
+
+void report_balloon(const struct health_result *res, wchar_t *title, size_t title_cap, wchar_t *text, size_t text_cap)
+{
+    static struct health_result first; /* the window's thread only */
+    wchar_t state[64], full[768], what[256], next[256];
+    size_t max = text_cap - 1 < REPORT_BALLOON_MAX ? text_cap - 1 : REPORT_BALLOON_MAX;
+
+    str_load((UINT)health_state_msg(res->state), state, ARRAYSIZE(state));
+    str_format(title, title_cap, IDS_DETAILS_HEAD, state);
+    report_summary(res, full, ARRAYSIZE(full));
+    if (wcslen(full) > max && res->n_reasons) { /* the update by its KB number */
+        first = *res;
+        short_subject(&first.reasons[0]);
+        report_summary(&first, full, ARRAYSIZE(full));
+        if (wcslen(full) > max && report_reason_explain(&first.reasons[0], what, ARRAYSIZE(what), next, ARRAYSIZE(next))) {
+            report_reason_text(&first.reasons[0], full, ARRAYSIZE(full)); /* the reason and the next step */
+            if (wcslen(full) + 1 + wcslen(next) <= max) {
+                StringCchCatW(full, ARRAYSIZE(full), L" ");
+                StringCchCatW(full, ARRAYSIZE(full), next);
+            }
+        }
+    }
+    cut_to(full, max);
+    StringCchCopyW(text, text_cap, full);
 }
 
 void report_restart_text(const struct restart_outcome *o, wchar_t *buf, size_t cap)
@@ -199,14 +247,6 @@ void report_print_status(const struct health_snapshot *s, const struct health_re
             con_line(STD_OUTPUT_HANDLE, IDS_CLI_EXPLAIN, next);
         }
     }
-}
-
-UINT report_icon(const struct health_result *res)
-{
-    static const UINT images[] = {[ICON_OK] = IDI_OK, [ICON_ATTENTION] = IDI_ATTENTION, [ICON_BROKEN] = IDI_BROKEN,
-                                  [ICON_UNKNOWN] = IDI_UNKNOWN, [ICON_WORKING] = IDI_WORKING};
-    enum state_icon icon = health_state_icon(res->state);
-    return (unsigned)icon < ARRAYSIZE(images) ? images[icon] : IDI_UNKNOWN;
 }
 
 void report_state_line(const struct health_snapshot *s, const struct health_result *res,

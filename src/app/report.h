@@ -10,14 +10,28 @@
 #include "check.h"
 #include "fix.h"
 
+/* A reason's sentence, its days in the user's format; _iso writes them as
+ * 2026-11-24 (UTC), for the "message" of the CLI's JSON. */
 void report_reason_text(const struct health_reason *r, wchar_t *buf, size_t cap);
+void report_reason_text_iso(const struct health_reason *r, wchar_t *buf, size_t cap);
 /* For a reason that carries an error code: what it means and the next step.
  * FALSE (and nothing written) for reasons without one. */
 BOOL report_reason_explain(const struct health_reason *r, wchar_t *what, size_t what_cap, wchar_t *next,
                            size_t next_cap);
+/* What Windows shows of a tooltip and of a balloon's text (NOTIFYICONDATA). */
+#define REPORT_TIP_MAX 127
+#define REPORT_BALLOON_MAX 255
+/* The state's name and the first reason, the update named by its KB number,
+ * within REPORT_TIP_MAX, "(+2 more)" kept when there are more. */
 void report_tooltip(const struct health_result *res, wchar_t *buf, size_t cap);
-/* The one-sentence summary for a balloon: the first reason's text. */
+/* The first reason, what its error means and the next step (the CLI, the log). */
 void report_summary(const struct health_result *res, wchar_t *buf, size_t cap);
+/* A balloon: "Windows Update: <state>", and the summary within
+ * REPORT_BALLOON_MAX: the update by its KB number if the whole title is too
+ * long, then without what the error means; never cut mid-sentence unless a
+ * single sentence is too long. */
+void report_balloon(const struct health_result *res, wchar_t *title, size_t title_cap, wchar_t *text,
+                    size_t text_cap);
 void report_restart_text(const struct restart_outcome *o, wchar_t *buf, size_t cap);
 /* A service's line: `msg` takes its friendly name, its name, its state and
  * its start type (IDS_CLI_SERVICE_LINE, IDS_DETAILS_SERVICE). */
@@ -47,9 +61,6 @@ BOOL report_fix_json(const struct health_result *res, const struct fix_plan *pla
  * its value and source, as read. Lines are separated by \n. */
 void report_details(const struct health_snapshot *s, const struct health_result *res, wchar_t *head,
                     size_t head_cap, wchar_t *why, size_t why_cap, wchar_t *signals, size_t sig_cap);
-/* The icon for a result: its state's (health_state_icon), so Working shows
- * the working icon even while the outcome is unknown. */
-UINT report_icon(const struct health_result *res);
 /* "ok wuauserv=stopped UsoSvc=running state=ok": keywords only, for automation. */
 void report_state_line(const struct health_snapshot *s, const struct health_result *res,
                        wchar_t *buf, size_t cap);

@@ -5,19 +5,8 @@
 #include "searching.h"
 #include "update_kind.h"
 #include "strings.h"
-#include "timefmt.h"
 
 #include <strsafe.h>
-
-/* "2026-11-24" or "2026-11-24 08:01 UTC"-style text of a date. */
-static void day_text(uint64_t ms, wchar_t *buf, size_t cap)
-{
-    char iso[32];
-    buf[0] = 0;
-    if (!timefmt_iso8601(ms, iso, sizeof(iso))) return; /* past 9999: no day rather than stray bytes */
-    iso[10] = 0;
-    StringCchPrintfW(buf, cap, L"%hs", iso);
-}
 
 static void add_line(wchar_t *buf, size_t cap, const wchar_t *line)
 {
@@ -32,7 +21,7 @@ static void dated(UINT msg, uint64_t ms, enum search_source from, wchar_t *out, 
     if (from == SEARCH_FROM_NONE) {
         str_load(IDS_WORD_UNAVAILABLE, value, ARRAYSIZE(value));
     } else {
-        day_text(ms, day, ARRAYSIZE(day));
+        str_day(ms, day, ARRAYSIZE(day));
         str_format(value, ARRAYSIZE(value),
                    from == SEARCH_FROM_AGENT       ? IDS_WORD_FROM_AGENT
                    : from == SEARCH_FROM_EVENT_LOG ? IDS_WORD_FROM_EVENT_LOG
@@ -76,7 +65,7 @@ static void patch_lines(const struct health_snapshot *s, const wchar_t *not_know
     if (!p->history_read && !p->system_log_read) return;
 
     if (p->last_patch_ms) {
-        day_text(p->last_patch_ms, day, ARRAYSIZE(day));
+        str_day(p->last_patch_ms, day, ARRAYSIZE(day));
         utf8_text(p->last_patch_title, title, ARRAYSIZE(title));
         str_format(value, ARRAYSIZE(value), IDS_WORD_DATED_TITLE, day, title);
     } else {
@@ -89,10 +78,10 @@ static void patch_lines(const struct health_snapshot *s, const wchar_t *not_know
         wchar_t kind[64];
         if (!p->installed_ms[k] && !p->failed_ms[k]) continue;
         str_load((UINT)update_kind_msg((enum update_kind)k), kind, ARRAYSIZE(kind));
-        if (p->installed_ms[k]) day_text(p->installed_ms[k], value, ARRAYSIZE(value));
+        if (p->installed_ms[k]) str_day(p->installed_ms[k], value, ARRAYSIZE(value));
         else str_load(IDS_WORD_NEVER, value, ARRAYSIZE(value));
         if (p->failed_ms[k]) {
-            day_text(p->failed_ms[k], day, ARRAYSIZE(day));
+            str_day(p->failed_ms[k], day, ARRAYSIZE(day));
             str_format(failure, ARRAYSIZE(failure), IDS_WORD_FAILURE, day, (unsigned long)p->failed_code[k]);
         } else {
             str_load(IDS_WORD_NONE, failure, ARRAYSIZE(failure));
@@ -102,7 +91,7 @@ static void patch_lines(const struct health_snapshot *s, const wchar_t *not_know
     }
     if (p->pending_read) {
         if (p->pending_count) {
-            day_text(p->oldest_pending_ms, day, ARRAYSIZE(day));
+            str_day(p->oldest_pending_ms, day, ARRAYSIZE(day));
             str_format(line, ARRAYSIZE(line), IDS_DETAILS_PENDING, p->pending_count, day);
         } else {
             str_load(IDS_DETAILS_PENDING_NONE, line, ARRAYSIZE(line));
@@ -155,7 +144,6 @@ void report_details(const struct health_snapshot *s, const struct health_result 
     wchar_t line[512], word[64], what[256], next[256], not_known[32];
     enum search_source from;
     uint64_t when;
-    char iso[32];
 
     str_load((UINT)health_state_msg(res->state), word, ARRAYSIZE(word));
     str_format(head, head_cap, IDS_DETAILS_HEAD, word);
@@ -177,10 +165,8 @@ void report_details(const struct health_snapshot *s, const struct health_result 
 
     /* Every signal with its value, as read. */
     signals[0] = 0;
-    if (timefmt_iso8601(s->taken_ms, iso, sizeof(iso))) {
-        iso[16] = 0; /* to the minute */
-        iso[10] = L' ';
-        StringCchPrintfW(word, ARRAYSIZE(word), L"%hs", iso);
+    str_day_time(s->taken_ms, word, ARRAYSIZE(word));
+    if (word[0]) {
         str_format(line, ARRAYSIZE(line), IDS_DETAILS_READ_AT, word);
         add_line(signals, sig_cap, line);
     }
@@ -206,7 +192,7 @@ void report_details(const struct health_snapshot *s, const struct health_result 
         yes_no(IDS_DETAILS_REBOOT, g->reboot_required || g->reboot_pending || (w->reboot_known && w->reboot_required),
                line, ARRAYSIZE(line));
         add_line(signals, sig_cap, line);
-        if (g->paused_until_ms > s->taken_ms) day_text(g->paused_until_ms, word, ARRAYSIZE(word));
+        if (g->paused_until_ms > s->taken_ms) str_day(g->paused_until_ms, word, ARRAYSIZE(word));
         else str_load(IDS_WORD_NO, word, ARRAYSIZE(word));
         str_format(line, ARRAYSIZE(line), IDS_DETAILS_PAUSED, word);
         add_line(signals, sig_cap, line);

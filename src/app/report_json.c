@@ -281,7 +281,7 @@ BOOL report_json(const struct health_snapshot *s, const struct health_result *re
         const struct health_reason *r = &res->reasons[k];
         if (r->svc < SVC_COUNT) snprintf(code, sizeof(code), "%ls_%s", svc_name(r->svc), health_reason_code(r->kind));
         else snprintf(code, sizeof(code), "%s", health_reason_code(r->kind));
-        report_reason_text(r, text, ARRAYSIZE(text));
+        report_reason_text_iso(r, text, ARRAYSIZE(text));
         json_object_begin(&j);
         json_key(&j, "code");
         json_string(&j, code);

@@ -83,11 +83,12 @@ static void show_health(struct app *a)
     wchar_t tip[128];
     if (!a->have_result) {
         str_load(IDS_LEVEL_CHECKING, tip, ARRAYSIZE(tip));
-        tray_update(&a->tray, IDI_UNKNOWN, tip);
+        tray_update(&a->tray, health_state_icon(STATE_UNKNOWN), tip);
         return;
     }
     report_tooltip(&a->result, tip, ARRAYSIZE(tip));
-    tray_update(&a->tray, report_icon(&a->result), tip);
+    /* The state's icon, not the level's: Working shows while the outcome is unknown. */
+    tray_update(&a->tray, health_state_icon(a->result.state), tip);
 }
 
 static void request_check(struct app *a)
@@ -108,7 +109,7 @@ static void on_cmd_change(struct app *a, unsigned job)
     if (a->restarting) return;
     a->restarting = TRUE;
     str_load(IDS_LEVEL_RESTARTING, tip, ARRAYSIZE(tip));
-    tray_update(&a->tray, IDI_WORKING, tip);
+    tray_update(&a->tray, health_state_icon(STATE_WORKING), tip);
     worker_post(&a->worker, job);
 }
 
@@ -180,7 +181,7 @@ static void dialog_changed(void *ctx)
     request_check(ctx);
 }
 
-static void on_cmd_own_settings(struct app *a)
+static void on_cmd_wutray_settings(struct app *a)
 {
     a->settings_dlg.ops = (struct settings_dialog_ops){a, dialog_snoozed_until, dialog_snooze, dialog_changed};
     settings_dialog_show(&a->settings_dlg, a->hwnd);
@@ -207,7 +208,7 @@ static void on_command(struct app *a, enum menu_cmd cmd)
     case MENU_CMD_SNOOZE_DAY: on_cmd_snooze(a, ALERT_SNOOZE_DAY_MS); break;
     case MENU_CMD_SNOOZE_WEEK: on_cmd_snooze(a, ALERT_SNOOZE_WEEK_MS); break;
     case MENU_CMD_RESUME_ALERTS: on_cmd_snooze(a, 0); break;
-    case MENU_CMD_OWN_SETTINGS: on_cmd_own_settings(a); break;
+    case MENU_CMD_WUTRAY_SETTINGS: on_cmd_wutray_settings(a); break;
     case MENU_CMD_ABOUT: on_cmd_about(a); break;
     case MENU_CMD_EXIT: on_cmd_exit(a); break;
     default: break;
@@ -352,8 +353,7 @@ static void alert_if_due(struct app *a, uint64_t taken_ms)
     wchar_t title[64], text[512];
 
     if (alert_decide(&a->gate, &a->result, taken_ms, quiet_time()) == ALERT_SHOW && a->set.alerts) {
-        str_load(IDS_BALLOON_TITLE, title, ARRAYSIZE(title));
-        report_summary(&a->result, text, ARRAYSIZE(text));
+        report_balloon(&a->result, title, ARRAYSIZE(title), text, ARRAYSIZE(text));
         tray_balloon(&a->tray, title, text,
                      (a->result.level == HEALTH_BROKEN ? NIIF_ERROR : NIIF_WARNING) | NIIF_LARGE_ICON);
     }
@@ -378,7 +378,7 @@ static void on_restart_step(struct app *a, enum restart_action action, enum svc_
     wchar_t label[64], tip[128];
     str_load((UINT)restart_svc_label_msg(svc), label, ARRAYSIZE(label));
     str_format(tip, ARRAYSIZE(tip), step_msg[action <= RESTART_SET_MANUAL ? action : RESTART_START], label);
-    tray_update(&a->tray, IDI_WORKING, tip);
+    tray_update(&a->tray, health_state_icon(STATE_WORKING), tip);
 }
 
 static void on_restart_done(struct app *a, const struct restart_outcome *o)
@@ -415,7 +415,17 @@ static void on_launched(struct app *a, enum launch_target target, DWORD err)
 static void on_taskbar_created(struct app *a)
 {
     a->tray.added = FALSE; /* the new shell has no icons: add ours again */
+    tray_restyle(&a->tray);
     show_health(a);
+}
+
+/* The taskbar turned light or dark ("ImmersiveColorSet"), high contrast
+ * came or went, colours or DPI changed: redraw the icon if its look did.
+ * Any WM_SETTINGCHANGE re-reads (cheaply) rather than trusting the string
+ * its lParam points to, which a posted message could forge. */
+static void on_look_changed(struct app *a)
+{
+    tray_restyle(&a->tray);
 }
 
 /* One-shot timers (a pending service's bound, quiet time) end with their
@@ -469,6 +479,9 @@ static LRESULT CALLBACK wnd_proc(HWND hwnd, UINT msg, WPARAM wp, LPARAM lp)
         return 0;
     }
     case WM_APP_LAUNCHED: on_launched(a, (enum launch_target)wp, (DWORD)lp); return 0;
+    case WM_SETTINGCHANGE:
+    case WM_SYSCOLORCHANGE:
+    case WM_DPICHANGED: on_look_changed(a); return 0;
     case WM_ENDSESSION: if (wp) DestroyWindow(hwnd); return 0;
     case WM_DESTROY: on_destroy(a); return 0;
     default: return DefWindowProcW(hwnd, msg, wp, lp);

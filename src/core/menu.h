@@ -22,7 +22,7 @@ enum menu_cmd {
     MENU_CMD_SEPARATOR,
     MENU_CMD_SNOOZE,        /* "Snooze alerts": the submenu of the items marked `sub` after it */
     MENU_CMD_SNOOZE_HOUR,
-    MENU_CMD_OWN_SETTINGS, /* wutray's own settings dialog (MENU_CMD_SETTINGS opens Windows') */
+    MENU_CMD_WUTRAY_SETTINGS, /* wutray's own settings dialog (MENU_CMD_SETTINGS opens Windows') */
     MENU_CMD_ABOUT
 };
 

@@ -218,7 +218,7 @@
 #define IDS_SETTING_WRONG_TYPE 521   /* name, where */
 
 /* The tray menu's own items, the Settings dialog and the About box (1000-1099). */
-#define IDS_MENU_OWN_SETTINGS 1000
+#define IDS_MENU_WUTRAY_SETTINGS 1000
 #define IDS_MENU_ABOUT 1001
 #define IDS_SET_TITLE 1002
 #define IDS_SET_GROUP_ALERTS 1003

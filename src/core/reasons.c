@@ -138,9 +138,9 @@ void health_finish(struct health_result *out)
 }
 
 /* Each state's face, in one place: its JSON keyword, its name (the first
- * words of the tooltip and the menu), its icon, and what a click does. The
- * icon follows the state, not the level: a service starting while the
- * outcome is unknown is Working, and shows it. */
+ * words of the tooltip and the menu), its icon's badge (icon_art.c draws
+ * it), and what a click does. The icon follows the state, not the level: a
+ * service starting while the outcome is unknown is Working, and shows it. */
 static const struct {
     const char *keyword;
     int msg;
@@ -149,15 +149,15 @@ static const struct {
 } state_table[STATE_COUNT] = {
     [STATE_BROKEN] = {"broken", IDS_STATE_NAME_BROKEN, ICON_BROKEN, ACTION_FIX_SERVICES},
     /* The newer version and ESU enrolment are both in Windows Update settings. */
-    [STATE_UNSUPPORTED] = {"unsupported", IDS_STATE_NAME_UNSUPPORTED, ICON_BROKEN, ACTION_UPDATE_SETTINGS},
-    [STATE_STALLED] = {"stalled", IDS_STATE_NAME_STALLED, ICON_BROKEN, ACTION_TROUBLESHOOT},
-    [STATE_FAILING] = {"failing", IDS_STATE_NAME_FAILING, ICON_BROKEN, ACTION_TROUBLESHOOT},
+    [STATE_UNSUPPORTED] = {"unsupported", IDS_STATE_NAME_UNSUPPORTED, ICON_UNSUPPORTED, ACTION_UPDATE_SETTINGS},
+    [STATE_STALLED] = {"stalled", IDS_STATE_NAME_STALLED, ICON_FAILING, ACTION_TROUBLESHOOT},
+    [STATE_FAILING] = {"failing", IDS_STATE_NAME_FAILING, ICON_FAILING, ACTION_TROUBLESHOOT},
     [STATE_ATTENTION] = {"attention", IDS_STATE_NAME_ATTENTION, ICON_ATTENTION, ACTION_MENU},
-    [STATE_RESTART_NEEDED] = {"restart_needed", IDS_STATE_NAME_RESTART_NEEDED, ICON_ATTENTION, ACTION_UPDATE_SETTINGS},
+    [STATE_RESTART_NEEDED] = {"restart_needed", IDS_STATE_NAME_RESTART_NEEDED, ICON_RESTART, ACTION_UPDATE_SETTINGS},
     [STATE_WORKING] = {"working", IDS_STATE_NAME_WORKING, ICON_WORKING, ACTION_MENU},
     [STATE_UNKNOWN] = {"unknown", IDS_STATE_NAME_UNKNOWN, ICON_UNKNOWN, ACTION_MENU},
-    [STATE_PAUSED] = {"paused", IDS_STATE_NAME_PAUSED, ICON_OK, ACTION_MENU},
-    [STATE_MANAGED] = {"managed", IDS_STATE_NAME_MANAGED, ICON_OK, ACTION_MENU},
+    [STATE_PAUSED] = {"paused", IDS_STATE_NAME_PAUSED, ICON_PAUSED, ACTION_MENU},
+    [STATE_MANAGED] = {"managed", IDS_STATE_NAME_MANAGED, ICON_PAUSED, ACTION_MENU},
     [STATE_OK] = {"ok", IDS_STATE_NAME_OK, ICON_OK, ACTION_MENU},
 };
 

@@ -94,8 +94,22 @@ enum health_state {
     STATE_COUNT
 };
 
-/* What the icon shows for a state (the tray maps each to its image). */
-enum state_icon { ICON_OK, ICON_ATTENTION, ICON_BROKEN, ICON_UNKNOWN, ICON_WORKING };
+/* What the icon shows for a state: the badge on wutray's glyph (icon_art.c
+ * draws each). Stalled and failing share one, as do paused and managed.
+ * ICON_APP is the glyph alone: the application's icon, no state's. */
+enum state_icon {
+    ICON_OK,
+    ICON_WORKING,
+    ICON_RESTART,
+    ICON_ATTENTION,
+    ICON_FAILING,
+    ICON_UNSUPPORTED,
+    ICON_BROKEN,
+    ICON_UNKNOWN,
+    ICON_PAUSED,
+    ICON_APP,
+    ICON_COUNT
+};
 
 /* What a click on the icon or its balloon does in a state (menu.c turns it
  * into a menu command; for ACTION_FIX_SERVICES: re-enable when a service is

@@ -72,9 +72,14 @@ static void set_text(HWND dlg, int ctrl, UINT msg)
     SetDlgItemTextW(dlg, ctrl, text);
 }
 
+/* A control that gets disabled hands the keyboard focus on first: a
+ * disabled control with the focus would swallow the keys. */
 static void enable(HWND dlg, int ctrl, BOOL on)
 {
-    EnableWindow(GetDlgItem(dlg, ctrl), on);
+    HWND w = GetDlgItem(dlg, ctrl);
+
+    if (!on && GetFocus() == w) SendMessageW(dlg, WM_NEXTDLGCTL, 0, FALSE);
+    EnableWindow(w, on);
 }
 
 static void show(HWND dlg, int ctrl, BOOL on)
@@ -82,24 +87,6 @@ static void show(HWND dlg, int ctrl, BOOL on)
     ShowWindow(GetDlgItem(dlg, ctrl), on ? SW_SHOWNA : SW_HIDE);
 }
 
-/* Epoch ms as the user's short date and time (their locale, their time zone). */
-static void local_time(uint64_t epoch_ms, wchar_t *out, size_t cap)
-{
-    ULARGE_INTEGER t;
-    FILETIME ft;
-    SYSTEMTIME utc, local;
-    wchar_t date[64], time[64];
-
-    out[0] = L'\0';
-    t.QuadPart = epoch_ms * 10000ull + 116444736000000000ull;
-    ft.dwLowDateTime = t.LowPart;
-    ft.dwHighDateTime = t.HighPart;
-    if (!FileTimeToSystemTime(&ft, &utc) || !SystemTimeToTzSpecificLocalTime(NULL, &utc, &local)) return;
-    if (!GetDateFormatEx(LOCALE_NAME_USER_DEFAULT, DATE_SHORTDATE, &local, NULL, date, ARRAYSIZE(date), NULL) ||
-        !GetTimeFormatEx(LOCALE_NAME_USER_DEFAULT, TIME_NOSECONDS, &local, NULL, time, ARRAYSIZE(time)))
-        return;
-    StringCchPrintfW(out, cap, L"%s %s", date, time);
-}
 
 /* Keeps the keyboard focus out of a control that is about to go away: to
  * `to`, or the next control when that one is disabled. */
@@ -138,7 +125,7 @@ static void show_snooze(struct settings_dialog *d, const struct form_view *v)
     wchar_t when[128], line[256];
 
     if (v->snoozed) {
-        local_time(d->ops.snoozed_until(d->ops.ctx), when, ARRAYSIZE(when));
+        str_day_time(d->ops.snoozed_until(d->ops.ctx), when, ARRAYSIZE(when));
         str_format(line, ARRAYSIZE(line), IDS_SET_SNOOZED_UNTIL, when);
         SetDlgItemTextW(dlg, IDC_SNOOZED, line);
     }

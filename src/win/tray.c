@@ -1,7 +1,7 @@
 #include "tray.h"
 #include "strings.h"
+#include "trayicon.h"
 
-#include <commctrl.h>
 #include <shellapi.h>
 #include <strsafe.h>
 
@@ -13,14 +13,19 @@ static void base(const struct tray *t, NOTIFYICONDATAW *nid)
     nid->uID = t->uid;
 }
 
-/* LoadIconMetric picks the icon size for the current DPI, so it stays crisp. */
-static HICON load_icon(UINT id)
+/* Draws t->shown for the current look and size; keeps the old icon if that fails. */
+static void redraw(struct tray *t)
 {
-    HICON icon = NULL;
-    if (FAILED(LoadIconMetric(GetModuleHandleW(NULL), MAKEINTRESOURCEW(id), LIM_SMALL, &icon)))
-        icon = (HICON)LoadImageW(GetModuleHandleW(NULL), MAKEINTRESOURCEW(id), IMAGE_ICON,
-                                 GetSystemMetrics(SM_CXSMICON), GetSystemMetrics(SM_CYSMICON), 0);
-    return icon;
+    HICON icon;
+
+    if (!t->size) {
+        trayicon_read_look(&t->look);
+        t->size = trayicon_size(t->hwnd);
+    }
+    icon = trayicon_make(t->shown, &t->look, t->size);
+    if (!icon) return;
+    if (t->icon) DestroyIcon(t->icon); /* the shell keeps a copy of its own */
+    t->icon = icon;
 }
 
 BOOL tray_add(struct tray *t)
@@ -40,24 +45,44 @@ BOOL tray_add(struct tray *t)
     return TRUE;
 }
 
-BOOL tray_update(struct tray *t, UINT icon_id, const wchar_t *tip)
+static BOOL show(struct tray *t)
 {
     NOTIFYICONDATAW nid;
-    HICON icon = load_icon(icon_id);
 
-    if (icon) {
-        if (t->icon) DestroyIcon(t->icon);
-        t->icon = icon;
-    }
-    StringCchCopyW(t->tip, ARRAYSIZE(t->tip), tip);
     if (!t->added) return tray_add(t);
-
     base(t, &nid);
     nid.uFlags = NIF_ICON | NIF_TIP | NIF_SHOWTIP;
     nid.hIcon = t->icon;
     StringCchCopyW(nid.szTip, ARRAYSIZE(nid.szTip), t->tip);
     if (Shell_NotifyIconW(NIM_MODIFY, &nid)) return TRUE;
     return tray_add(t); /* the shell forgot us (Explorer restarted): add again */
+}
+
+BOOL tray_update(struct tray *t, enum state_icon icon, const wchar_t *tip)
+{
+    if (!t->icon || icon != t->shown || !t->size) {
+        t->shown = icon;
+        redraw(t);
+    }
+    StringCchCopyW(t->tip, ARRAYSIZE(t->tip), tip);
+    return show(t);
+}
+
+BOOL tray_restyle(struct tray *t)
+{
+    struct icon_look look;
+    int size;
+
+    trayicon_read_look(&look);
+    size = trayicon_size(t->hwnd);
+    if (t->size && size == t->size && look.theme == t->look.theme && look.fg == t->look.fg && look.bg == t->look.bg)
+        return FALSE;
+    t->look = look;
+    t->size = size;
+    if (!t->icon) return TRUE; /* nothing shown yet: the first update draws it */
+    redraw(t);
+    show(t);
+    return TRUE;
 }
 
 BOOL tray_balloon(struct tray *t, const wchar_t *title, const wchar_t *text, DWORD niif)

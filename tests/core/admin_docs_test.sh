@@ -7,10 +7,16 @@
 # tested in tests/core/test_events.c. Usage: admin_docs_test.sh SETTINGS_DUMP_EXE SOURCE_DIR
 set -u
 "$1" >/tmp/admin_docs_settings.$$ || { echo "admin_docs_test: settings_dump failed"; exit 1; }
-PYTHONPATH=$(dirname "$0") python3 - "$2" /tmp/admin_docs_settings.$$ <<'PY'
+python3 - "$2" /tmp/admin_docs_settings.$$ <<'PY'
 import re, sys, xml.etree.ElementTree as ET
 src, dump = sys.argv[1], sys.argv[2]
-from counts import check, summary
+passed = failed = 0
+def check(ok, what):
+    global passed, failed
+    if ok: passed += 1
+    else:
+        failed += 1
+        print("FAIL:", what)
 
 doc = open(src + "/docs/admin.md", encoding="utf-8").read()
 rows = [[c.strip() for c in l.strip().strip("|").split("|")] for l in doc.splitlines() if l.startswith("| `")]
@@ -48,7 +54,8 @@ for script in ("detect.ps1", "remediate.ps1"):
     text = open(src + "/installer/intune/" + script, encoding="utf-8").read()
     check("wutray-cli.exe" in text and ("status" in text if script == "detect.ps1" else " fix" in text),
           script + " wraps the CLI")
-summary("admin_docs_test")
+print("admin_docs_test: %d passed, %d failed" % (passed, failed))
+sys.exit(1 if failed else 0)
 PY
 rc=$?
 rm -f /tmp/admin_docs_settings.$$

@@ -63,17 +63,17 @@ static void menus(void)
 
     /* wutray's own settings and About: both there, after Snooze's submenu,
      * not in it, and apart from "Open Windows Update settings". */
-    CHECK(find(&m, MENU_CMD_OWN_SETTINGS) && find(&m, MENU_CMD_ABOUT));
-    CHECK(find(&m, MENU_CMD_SETTINGS) && find(&m, MENU_CMD_OWN_SETTINGS) != find(&m, MENU_CMD_SETTINGS));
-    CHECK_EQ_INT(IDS_MENU_OWN_SETTINGS, find(&m, MENU_CMD_OWN_SETTINGS)->msg);
+    CHECK(find(&m, MENU_CMD_WUTRAY_SETTINGS) && find(&m, MENU_CMD_ABOUT));
+    CHECK(find(&m, MENU_CMD_SETTINGS) && find(&m, MENU_CMD_WUTRAY_SETTINGS) != find(&m, MENU_CMD_SETTINGS));
+    CHECK_EQ_INT(IDS_MENU_WUTRAY_SETTINGS, find(&m, MENU_CMD_WUTRAY_SETTINGS)->msg);
     CHECK_EQ_INT(IDS_MENU_ABOUT, find(&m, MENU_CMD_ABOUT)->msg);
-    CHECK(!find(&m, MENU_CMD_OWN_SETTINGS)->sub && !find(&m, MENU_CMD_ABOUT)->sub);
-    CHECK(find(&m, MENU_CMD_OWN_SETTINGS) > find(&m, MENU_CMD_RESUME_ALERTS));
+    CHECK(!find(&m, MENU_CMD_WUTRAY_SETTINGS)->sub && !find(&m, MENU_CMD_ABOUT)->sub);
+    CHECK(find(&m, MENU_CMD_WUTRAY_SETTINGS) > find(&m, MENU_CMD_RESUME_ALERTS));
     CHECK(find(&m, MENU_CMD_ABOUT) < find(&m, MENU_CMD_EXIT));
 
     st.restarting = true; /* no second restart at once */
     menu_build(&st, &m);
-    CHECK(find(&m, MENU_CMD_OWN_SETTINGS)->enabled); /* settings and About never wait for a restart */
+    CHECK(find(&m, MENU_CMD_WUTRAY_SETTINGS)->enabled); /* settings and About never wait for a restart */
     CHECK(find(&m, MENU_CMD_ABOUT)->enabled);
     CHECK_EQ_INT(IDS_LEVEL_RESTARTING, m.status_msg);
     CHECK(!find(&m, MENU_CMD_RESTART)->enabled);
@@ -140,7 +140,8 @@ static void clicks(void)
 
 /* The one table of each state's face: its name, icon and click. Every state
  * has all three; the icon follows the state (Working is the working icon
- * whatever the level), and the states that alarm are red. */
+ * whatever the level); each of the issue's nine badges is used, stalled and
+ * failing share one, paused and managed another. */
 static void state_faces(void)
 {
     static const struct {
@@ -150,15 +151,15 @@ static void state_faces(void)
         enum state_action click;
     } rows[] = {
         {STATE_BROKEN, IDS_STATE_NAME_BROKEN, ICON_BROKEN, ACTION_FIX_SERVICES},
-        {STATE_UNSUPPORTED, IDS_STATE_NAME_UNSUPPORTED, ICON_BROKEN, ACTION_UPDATE_SETTINGS},
-        {STATE_STALLED, IDS_STATE_NAME_STALLED, ICON_BROKEN, ACTION_TROUBLESHOOT},
-        {STATE_FAILING, IDS_STATE_NAME_FAILING, ICON_BROKEN, ACTION_TROUBLESHOOT},
+        {STATE_UNSUPPORTED, IDS_STATE_NAME_UNSUPPORTED, ICON_UNSUPPORTED, ACTION_UPDATE_SETTINGS},
+        {STATE_STALLED, IDS_STATE_NAME_STALLED, ICON_FAILING, ACTION_TROUBLESHOOT},
+        {STATE_FAILING, IDS_STATE_NAME_FAILING, ICON_FAILING, ACTION_TROUBLESHOOT},
         {STATE_ATTENTION, IDS_STATE_NAME_ATTENTION, ICON_ATTENTION, ACTION_MENU},
-        {STATE_RESTART_NEEDED, IDS_STATE_NAME_RESTART_NEEDED, ICON_ATTENTION, ACTION_UPDATE_SETTINGS},
+        {STATE_RESTART_NEEDED, IDS_STATE_NAME_RESTART_NEEDED, ICON_RESTART, ACTION_UPDATE_SETTINGS},
         {STATE_WORKING, IDS_STATE_NAME_WORKING, ICON_WORKING, ACTION_MENU},
         {STATE_UNKNOWN, IDS_STATE_NAME_UNKNOWN, ICON_UNKNOWN, ACTION_MENU},
-        {STATE_PAUSED, IDS_STATE_NAME_PAUSED, ICON_OK, ACTION_MENU},
-        {STATE_MANAGED, IDS_STATE_NAME_MANAGED, ICON_OK, ACTION_MENU},
+        {STATE_PAUSED, IDS_STATE_NAME_PAUSED, ICON_PAUSED, ACTION_MENU},
+        {STATE_MANAGED, IDS_STATE_NAME_MANAGED, ICON_PAUSED, ACTION_MENU},
         {STATE_OK, IDS_STATE_NAME_OK, ICON_OK, ACTION_MENU},
     };
 
@@ -170,6 +171,12 @@ static void state_faces(void)
     }
     CHECK_EQ_INT(ICON_UNKNOWN, health_state_icon(STATE_COUNT));
     CHECK_EQ_INT(ACTION_MENU, health_state_action(STATE_COUNT));
+    for (int icon = 0; icon < ICON_APP; icon++) { /* every badge stands for a state */
+        int used = 0;
+        for (int st = 0; st < STATE_COUNT; st++) used += (int)health_state_icon((enum health_state)st) == icon;
+        if (used) test_passed++;
+        else TEST_FAIL_AT("icon %d stands for no state", icon);
+    }
 }
 
 static bool only_cpl(void *ctx, enum launch_target t)

@@ -1,7 +1,6 @@
-# Sourced by the end-to-end tests and scripts/run-app.sh: a Wine desktop with a
-# taskbar under Xvfb (or on $DISPLAY), screenshots, the tray icon's colour,
-# its menu and windows. Needs winenv.sh sourced first (for WINENV_DIR and
-# winpath); the tests count with tests/win/expect.sh.
+# Sourced by the end-to-end test and scripts/run-app.sh: a Wine desktop with a
+# taskbar under Xvfb (or on $DISPLAY), screenshots, and the tray icon's colour.
+# Needs winenv.sh sourced first (for WINENV_DIR and winpath).
 W=1024 H=768
 IX=$((W - 17)) IY=$((H - 10)) # a point inside the tray icon (bottom right)
 
@@ -18,18 +17,6 @@ desktop_start_xvfb() {
 }
 
 desktop_stop_xvfb() { [ -n "${XVFB_PID:-}" ] && kill "$XVFB_PID" 2>/dev/null; XVFB_PID=; }
-
-# Xvfb and a fresh Wine prefix for BUILD_DIR, both gone when the script exits.
-desktop_session() {
-  desktop_start_xvfb
-  winenv_new "$1"
-  trap desktop_end_session EXIT
-}
-desktop_end_session() {
-  wineserver -k 2>/dev/null
-  winenv_end
-  desktop_stop_xvfb
-}
 
 # A Wine desktop with a taskbar, running wutray.exe from BUILD_DIR; its output
 # goes to $WINENV_DIR/tray.log (TRAY_WINEDEBUG=+service etc. for Wine traces).
@@ -51,8 +38,8 @@ shot() { SHOT=${WINENV_DIR:-/tmp}/shot.png; import -window root "$SHOT" 2>/dev/n
 # The bottom right corner of the last shot, 440 px wide unless given.
 crop_corner() { local w=${2:-440}; convert "$SHOT" -crop ${w}x300+$((W - w))+$((H - 300)) +repage -strip "$1"; }
 
-# The colour of the tray icon: the most common saturated colour in the
-# notification area's corner: green, amber, red, blue, grey or none.
+# The colour of the tray icon's badge: the most common saturated colour in
+# the notification area's corner: green, amber, red, blue, grey, slate or none.
 icon_color() {
   shot
   convert "$SHOT" -crop 64x24+$((W - 64))+$((H - 24)) +repage txt:- 2>/dev/null | awk -F'[(,)]' '
@@ -61,15 +48,33 @@ icon_color() {
       else if (g > 120 && r < 90 && b < 110) c["green"]++
       else if (b > 150 && r < 60) c["blue"]++
       else if (r > 200 && g > 130 && b < 60) c["amber"]++
-      else if (r > 100 && r < 140 && r == g && g == b) c["grey"]++ }
+      else if (r > 100 && r < 140 && r == g && g == b) c["grey"]++
+      else if (r > 75 && r < 105 && g > 100 && g < 125 && b > 115 && b < 150) c["slate"]++ }
     END { best = "none"; n = 8; for (k in c) if (c[k] > n) { best = k; n = c[k] }; print best }'
 }
 icon_is() { [ "$(icon_color)" = "$1" ]; }
 icon_shown() { ! icon_is none; }
+# The tray icon's 16 px cell (with 2 px of taskbar around it) from the last shot.
+icon_crop() { convert "$SHOT" -crop 20x20+$((W - 20))+$((H - 20)) +repage -strip "$1"; }
+# wutray's glyph, dark on a light taskbar: at least 30 near-black pixels in
+# the icon's cell (Wine's taskbar and the badges have none).
+icon_glyph_dark() {
+  shot
+  [ "$(convert "$SHOT" -crop 20x20+$((W - 20))+$((H - 20)) +repage txt:- 2>/dev/null |
+    awk -F'[(,)]' 'NR > 1 && $3 < 60 && $4 < 60 && $5 < 60 { n++ } END { print n + 0 }')" -ge 30 ]
+}
+# Pixels that differ between two icon crops (more than a little).
+icon_diff() { compare -metric AE -fuzz 12% "$1" "$2" null: 2>&1 | cut -d' ' -f1 | cut -d. -f1; }
+# The taskbar's theme as Windows keeps it (1: light, 0: dark; the tray reads
+# it on WM_SETTINGCHANGE). Wine's own taskbar is always light.
+taskbar_light() {
+  wine reg add 'HKCU\Software\Microsoft\Windows\CurrentVersion\Themes\Personalize' /v SystemUsesLightTheme \
+    /t REG_DWORD /d "$1" /f >/dev/null 2>&1
+}
 
 # The popup menu: a visible X window of wutray.exe larger than a tooltip
 # (closed menus stay around unmapped, so only visible ones count) and without
-# a title (the Settings dialog has one).
+# a title (the Settings window has one).
 menu_id() {
   local id WIDTH HEIGHT
   for id in $(xdotool search --onlyvisible --class wutray.exe 2>/dev/null); do
@@ -104,6 +109,23 @@ window_shot() {
   convert "$SHOT" -crop "$geom" +repage -strip "$2"
 }
 
+# The controls of the window titled TITLE as tests/fixtures/dlgpeek.exe of
+# BUILD_DIR reads them (ID, class, enabled, visible, fits PERCENT longer, by
+# default 30, text), into PEEK; a control's field (2 class, 3 enabled,
+# 4 visible, 5 fits, 6 text).
+#   peek BUILD_DIR TITLE [PERCENT]
+peek() { PEEK=$(timeout 20 wine "$1/dlgpeek.exe" ${3:+--longer "$3"} "$2" 2>/dev/null | tr -d '\r'); }
+ctl() { awk -F'\t' -v id="$1" -v f="$2" '$1 == id {print $f; exit}' <<<"$PEEK"; }
+# What a screen reader and the keyboard need of the last peek, as the IDs
+# or texts that lack it (empty: none): edits and lists whose label (with an
+# access key) is not right before them in tab order; visible check boxes and
+# buttons without an access key; access keys used twice; and texts that
+# would not fit (as peek measured them).
+peek_unlabelled() { awk -F'\t' '($2 == "Edit" || $2 == "ComboBox") && !(prev ~ /^Static\t.*&/) {print $1} {prev = $2 "\t" $6}' <<<"$PEEK"; }
+peek_keyless() { awk -F'\t' '$4 == 1 && ($2 == "Button/check" || $2 == "Button/push") && $6 !~ /&/ {print $6}' <<<"$PEEK"; }
+peek_dup_keys() { awk -F'\t' '$4 == 1 && match($6, /&[^&]/) {print tolower(substr($6, RSTART + 1, 1))}' <<<"$PEEK" | sort | uniq -d | tr '\n' ' '; }
+peek_tight() { awk -F'\t' '$5 == "tight" {print $1 ": " $6}' <<<"$PEEK"; }
+
 # Minutes until the saved snooze ends, or "none" (wine reg cannot show a
 # QWORD; regedit exports it).
 snooze_left() {
@@ -116,3 +138,14 @@ snooze_left() {
 }
 # The saved snooze ends in about MINUTES (within two).
 snooze_about() { local m; m=$(snooze_left); [ "$m" != none ] && [ "$m" -ge $(($1 - 2)) ] && [ "$m" -le "$1" ]; }
+
+# The end-to-end tests' tally: each check counts, the script ends with
+# `echo "NAME: $passed passed, $failed failed"`.
+passed=0 failed=0
+ok() { passed=$((passed + 1)); echo "ok: $*"; }
+bad() { failed=$((failed + 1)); echo "FAIL: $*" >&2; }
+check() { local what=$1; shift; if "$@"; then ok "$what"; else bad "$what"; fi; }
+# Xvfb and a fresh prefix for BUILD_DIR's programs, both gone (with every
+# Wine process of the prefix) when the script exits.
+e2e_start() { desktop_start_xvfb; winenv_new "$1"; trap e2e_end EXIT; }
+e2e_end() { wineserver -k 2>/dev/null; winenv_end; desktop_stop_xvfb; }

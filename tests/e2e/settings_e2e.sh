@@ -7,18 +7,9 @@
 # and closes with Enter. The menu itself is opened with a right click (Wine's
 # taskbar has no keyboard way into the notification area).
 # Usage: settings_e2e.sh BUILD_DIR [SCREENSHOT_DIR]  (settings.png, about.png)
-set -u
-B=$(cd "$1" && pwd)
-here=$(cd "$(dirname "$0")" && pwd)
-SHOTS=${2:-}
-[ -n "$SHOTS" ] && mkdir -p "$SHOTS"
-. "$here/../win/winenv.sh"
-. "$here/../win/expect.sh"
-. "$here/desktop.sh"
-
-desktop_session "$B"
-winenv_fake_usosvc "$B" demand
-TRAY_RE=$(tray_re "$B")
+# The PC searched for updates 5 days ago: OK with the 7-day default.
+SEARCH_DAYS=5
+. "$(dirname "$0")/settings_setup.sh"
 VERSION=$(sed -n 's/^#define WUTRAY_VERSION_STR "\(.*\)"/\1/p' "$B/generated/version.h")
 USER_KEY='HKCU\Software\wutray'
 RUN='Software\Microsoft\Windows\CurrentVersion\Run'
@@ -39,19 +30,11 @@ about_id() { window_id '^About wutray$'; }
 about_shown() { [ -n "$(about_id)" ]; }
 no_about() { ! about_shown; }
 keys() { window_key "$(settings_id)" "$@"; } # to the Settings dialog
-# The dialog's controls as tests/fixtures/dlgpeek.exe reads them (ID, class,
-# enabled, visible, fits, text), and one control's field.
-peek() { PEEK=$(timeout 20 wine "$B/dlgpeek.exe" "$1" 2>/dev/null | tr -d '\r'); }
-ctl() { awk -F'\t' -v id="$1" -v f="$2" '$1 == id {print $f; exit}' <<<"$PEEK"; }
+# The dialog's controls (desktop.sh's peek): a field in the last peek, or in a new one.
 ctl_was() { [ "$(ctl "$1" "$2")" = "$3" ]; } # in the last peek
-ctl_is() { peek 'wutray settings'; ctl_was "$@"; }
-ctl_has() { peek 'wutray settings'; case "$(ctl "$1" 6)" in *"$2"*) return 0 ;; *) return 1 ;; esac; }
+ctl_is() { peek "$B" 'wutray settings'; ctl_was "$@"; }
+ctl_has() { peek "$B" 'wutray settings'; case "$(ctl "$1" 6)" in *"$2"*) return 0 ;; *) return 1 ;; esac; }
 
-# A PC that searched for updates 5 days ago (OK with the 7-day default), and a
-# policy that fixes PatchAgeDays at 60.
-winenv_healthy "$B"
-winenv_results 5 2
-wine reg add 'HKLM\SOFTWARE\Policies\wutray' /v PatchAgeDays /t REG_DWORD /d 60 /f /reg:64 >/dev/null 2>&1
 desktop_start_tray "$B"
 check "the tray starts, OK" wait_for 300 tray_state_is "ok wuauserv=stopped UsoSvc=stopped state=ok"
 
@@ -59,7 +42,7 @@ check "the tray starts, OK" wait_for 300 tray_state_is "ok wuauserv=stopped UsoS
 check "menu opens" open_menu
 choose n
 check "Settings... opens the dialog" wait_for 50 settings_shown
-peek 'wutray settings'
+peek "$B" 'wutray settings'
 check "the dialog is in front (foreground)" [ "$(ctl foreground 2)" = 1 ]
 check "the thresholds show what applies: 7 days" [ "$(ctl 212 6)" = 7 ]
 check "a policy value is shown: 60" [ "$(ctl 216 6)" = 60 ]
@@ -71,15 +54,15 @@ check "the user's own thresholds are enabled" [ "$(ctl 212 3)$(ctl 220 3)$(ctl 2
 check "no other lock note" [ -z "$(ctl 214 6)$(ctl 222 6)$(ctl 226 6)$(ctl 202 6)$(ctl 232 6)" ]
 # Screen readers name an edit or a list by the label before it in tab order:
 # each has one, with an access key.
-unlabelled=$(awk -F'\t' '($2 == "Edit" || $2 == "ComboBox") && !(prev ~ /^Static\t.*&/) {print $1} {prev = $2 "\t" $6}' <<<"$PEEK")
+unlabelled=$(peek_unlabelled)
 check "each edit and list follows its label (none without: '$unlabelled')" [ -z "$unlabelled" ]
 # Every check box and button has an access key, and no key is used twice.
-keyless=$(awk -F'\t' '$4 == 1 && ($2 == "Button/check" || $2 == "Button/push") && $6 !~ /&/ {print $6}' <<<"$PEEK")
+keyless=$(peek_keyless)
 check "every visible check box and button has an access key (without: '$keyless')" [ -z "$keyless" ]
-dups=$(awk -F'\t' '$4 == 1 && match($6, /&[^&]/) {print tolower(substr($6, RSTART + 1, 1))}' <<<"$PEEK" | sort | uniq -d | tr '\n' ' ')
+dups=$(peek_dup_keys)
 check "no access key used twice (twice: '$dups')" [ -z "$dups" ]
 # German runs about 30% longer than English: every text must still fit.
-tight=$(awk -F'\t' '$5 == "tight" {print $1 ": " $6}' <<<"$PEEK")
+tight=$(peek_tight)
 check "every text fits with 30% more (tight: '$tight')" [ -z "$tight" ]
 if [ -n "$SHOTS" ]; then
   sleep 0.5
@@ -173,7 +156,7 @@ check "Enter (Close) closes the dialog" wait_for 50 no_settings
 check "menu opens for About" open_menu
 choose b
 check "About opens" wait_for 50 about_shown
-peek 'About wutray'
+peek "$B" 'About wutray'
 check "About shows the version (wutray $VERSION)" grep -q "	wutray $VERSION\$" <<<"$PEEK"
 check "what it watches" grep -q "Update Orchestrator (UsoSvc)" <<<"$PEEK"
 check "where its events go" grep -q 'Application event log, source "wutray"' <<<"$PEEK"

@@ -36,10 +36,9 @@ TOL_HANDLES=20 TOL_GDI=5 TOL_USER=5 TOL_THREADS=0 TOL_PRIVATE_KB=512 TOL_RSS_ANO
 WINE_KB_PER_RESTART=3 WINE_RSS_KB_PER_RESTART=4
 
 . "$here/../win/winenv.sh"
-. "$here/../win/expect.sh"
 . "$here/desktop.sh"
 
-desktop_session "$B"
+e2e_start "$B"
 t_start=$(date +%s)
 
 svc() { wine "$B/svctool.exe" "$@" >/dev/null 2>&1; }

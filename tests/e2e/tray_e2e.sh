@@ -8,10 +8,9 @@ here=$(cd "$(dirname "$0")" && pwd)
 SHOTS=${2:-$here/../../docs/screenshots}
 mkdir -p "$SHOTS"
 . "$here/../win/winenv.sh"
-. "$here/../win/expect.sh"
 . "$here/desktop.sh"
 
-desktop_session "$B"
+e2e_start "$B"
 
 winenv_fake_usosvc "$B" demand
 # A stand-in for the Settings app's ms-settings: handler, which records the URI.
@@ -36,12 +35,14 @@ no_details() { ! details_shown; }
 # A key to the details window; nothing (and no wait) when it is not there.
 details_key() { window_key "$(details_id)" "$1"; }
 details_shot() { window_shot "$(details_id)" "$1"; }
-
 # A healthy PC replayed through the update-agent and event-log stand-ins (the
 # newest cumulative update installed 10 days ago), that searched for updates
 # yesterday (the registry's record, which the stalls below change).
 winenv_healthy "$B"
 winenv_results 1 2
+# Wine's taskbar is light: the tray is told so, and draws its glyph dark
+# (icons_e2e.sh switches to dark and back).
+taskbar_light 1
 
 # 1. Start: the icon appears, green, because idle stopped services are normal.
 # Wine's event log is a stub that traces what is written: kept in tray.log.
@@ -50,7 +51,8 @@ desktop_start_tray "$B"
 # Events written so far with this type and ID (hex, e.g. 0x0001 and 0x00000066).
 events_logged() { tr -d '\r' <"$WINENV_DIR/tray.log" | grep -c "ReportEventW ([0-9A-Fa-f]*,$1,0x0000,$2,"; }
 event_logged() { [ "$(events_logged "$1" "$2")" -ge "${3:-1}" ]; }
-check "icon appears and shows OK" wait_for 300 icon_is green
+check "icon appears and shows OK (a green badge)" wait_for 300 icon_is green
+check "the icon is wutray's glyph, dark on the light taskbar" icon_glyph_dark
 
 # 2. A second start in the same session leaves quietly; still one icon owner.
 timeout 30 wine "$B/wutray.exe"
@@ -91,7 +93,7 @@ check "and green again when it is removed" wait_for 30 icon_is green
 #     notification brings it (after the tray has asked the update agent,
 #     10 s after its start): red, and the tooltip says since when.
 winenv_results 9 2
-check "stalled: icon turns red without a poll" wait_for 200 icon_is red
+check "stalled: the badge turns red without a poll" wait_for 200 icon_is red
 check "stalled: state line" wait_for 30 tray_state_is "critical wuauserv=stopped UsoSvc=stopped state=stalled"
 winenv_results 9 2 # written again: a second check that agrees
 check "stalled: an error event (102) in the Application log" wait_for 50 event_logged 0x0001 0x00000066

@@ -93,7 +93,7 @@ rc=$(cli status --json)
 expect_eq "paused and managed: exit" 0 "$rc"
 expect_eq "paused and managed: reasons" "updates_paused:ok,managed:ok" "$(codes)"
 expect_eq "paused: until" "2099-01-01T00:00:00Z" "$(json 'j["signals"]["paused_until"]')"
-expect_eq "paused: message" "Updates are paused until 2099-01-01." "$(json 'j["reasons"][0]["message"]')"
+expect_eq "paused: message (JSON keeps ISO days)" "Updates are paused until 2099-01-01." "$(json 'j["reasons"][0]["message"]')"
 reg add "$UX" /v PauseUpdatesExpiryTime /t REG_SZ /d "not a date" /f
 reg delete "$POL\AU" /v UseWUServer /f
 rc=$(cli status --json)

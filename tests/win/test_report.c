@@ -8,7 +8,6 @@
 
 #include "health.h"
 #include "report.h"
-#include "resource.h"
 #include "test.h"
 
 #define DAY_MS (24ull * 60 * 60 * 1000)
@@ -80,7 +79,7 @@ int wmain(void)
     health_evaluate(&s, NULL, &r);
     CHECK_EQ_INT(STATE_WORKING, r.state);
     CHECK_EQ_INT(HEALTH_UNKNOWN, r.level);
-    CHECK_EQ_INT(IDI_WORKING, report_icon(&r));
+    CHECK_EQ_INT(ICON_WORKING, health_state_icon(r.state));
     s = base();
 
     /* Healthy: OK, and the newest patch and the support end are said. */
@@ -88,9 +87,9 @@ int wmain(void)
     CHECK_EQ_INT(STATE_OK, r.state);
     report_details(&s, &r, head, ARRAYSIZE(head), why, ARRAYSIZE(why), signals, ARRAYSIZE(signals));
     has_w("details: heading", head, L"Windows Update: OK");
-    has_w("details: patch", why, L"Newest security update, installed on 2025-11-12: 2025-10 Cumulative Update");
-    has_w("details: supported", why, L"Windows 11 25H2 gets security updates until 2027-10-12.");
-    has_w("details: Defender is a fact", signals, L"Defender definitions and platform: installed 2025-11-24; last failure none");
+    has_w("details: patch", why, L"Newest security update, installed on 11/12/2025: 2025-10 Cumulative Update");
+    has_w("details: supported", why, L"Windows 11 25H2 gets security updates until 10/12/2027.");
+    has_w("details: Defender is a fact", signals, L"Defender definitions and platform: installed 11/24/2025; last failure none");
     has_w("details: windows", signals, L"Windows: Windows 11 25H2 (build 26200.7171, Professional)");
     has_w("details: sources", signals, L"Update history: read; System log: read; Operational log: not available");
     has_w("details: disk", signals, L"Free space on the system drive: 80 GB");
@@ -110,10 +109,23 @@ int wmain(void)
     report_tooltip(&r, text, ARRAYSIZE(text));
     has_w("tooltip", text, L"Failing");
     has_w("tooltip: the update by its KB (a tooltip holds 127 characters)", text,
-          L"KB5068861 has failed 3 times since 2025-11-04 (error 0x800F0922).");
+          L"KB5068861 has failed 3 times since 11/4/2025 (error 0x800F0922).");
+    CHECK(wcslen(text) <= REPORT_TIP_MAX);
+    has_w("tooltip: the count of further reasons stays", text, L"(+");
+    {
+        wchar_t title[64];
+        report_balloon(&r, title, ARRAYSIZE(title), text, ARRAYSIZE(text));
+        CHECK(wcscmp(title, L"Windows Update: Failing") == 0);
+        CHECK(wcslen(text) <= REPORT_BALLOON_MAX);
+        /* The whole title, the meaning and the next step are 330 characters:
+         * the balloon keeps the KB number, the count, the error and the step. */
+        CHECK(wcscmp(text, L"KB5068861 has failed 3 times since 11/4/2025 (error 0x800F0922). Disconnect any VPN, restart the PC and try again. If the error comes back, "
+                           L"run the Windows Update troubleshooter from this menu.") == 0 ||
+              (fwprintf(stderr, L"balloon: %ls\n", text), 0));
+    }
     report_summary(&r, text, ARRAYSIZE(text));
     has_w("balloon", text, L"2025-11 Cumulative Update for Windows 11 Version 25H2 for x64-based Systems (KB5068861) has "
-                           L"failed 3 times since 2025-11-04 (error 0x800F0922).");
+                           L"failed 3 times since 11/4/2025 (error 0x800F0922).");
     CHECK(report_json(&s, &r, json, sizeof(json)));
     has("json", json, "\"state\":\"failing\"");
     has("json", json, "\"code\":\"patch_failing\"");
@@ -128,7 +140,7 @@ int wmain(void)
     s.patches.failing.first_ms = s.patches.failing.last_ms;
     health_evaluate(&s, NULL, &r);
     report_summary(&r, text, ARRAYSIZE(text));
-    has_w("balloon, once", text, L"(KB5068861) failed on 2025-11-23 (error 0x800F0922).");
+    has_w("balloon, once", text, L"(KB5068861) failed on 11/23/2025 (error 0x800F0922).");
     s.patches.failing.count = 0;
 
     /* Out of support: the state, the date and the next step. */
@@ -141,7 +153,7 @@ int wmain(void)
     report_tooltip(&r, text, ARRAYSIZE(text));
     has_w("tooltip, unsupported", text, L"No longer gets security updates");
     report_summary(&r, text, ARRAYSIZE(text));
-    has_w("balloon, unsupported", text, L"Windows 10 22H2 no longer gets security updates: they ended on 2025-10-14.");
+    has_w("balloon, unsupported", text, L"Windows 10 22H2 no longer gets security updates: they ended on 10/14/2025.");
     has_w("balloon, ESU next step", text, L"Extended Security Updates");
     CHECK(report_json(&s, &r, json, sizeof(json)));
     has("json, unsupported", json, "\"state\":\"unsupported\"");
@@ -154,7 +166,7 @@ int wmain(void)
     health_evaluate(&s, NULL, &r);
     CHECK_EQ_INT(STATE_OK, r.state);
     report_details(&s, &r, head, ARRAYSIZE(head), why, ARRAYSIZE(why), signals, ARRAYSIZE(signals));
-    has_w("details: ESU", why, L"Windows 10 22H2 gets security updates through Extended Security Updates until 2027-10-12");
+    has_w("details: ESU", why, L"Windows 10 22H2 gets security updates through Extended Security Updates until 10/12/2027");
     has_w("details: ESU line", signals, L"Extended Security Updates: commercial, year 2");
     has_w("details: not asked", signals, L"Update history: not asked yet");
 
@@ -165,7 +177,7 @@ int wmain(void)
     CHECK_EQ_INT(STATE_STALLED, r.state);
     report_tooltip(&r, text, ARRAYSIZE(text));
     has_w("tooltip, stalled", text, L"Stalled");
-    has_w("tooltip, stalled date", text, L"since 2025-10-05");
+    has_w("tooltip, stalled date", text, L"since 10/5/2025");
     report_state_line(&s, &r, text, ARRAYSIZE(text));
     has_w("state line", text, L"critical wuauserv=stopped UsoSvc=stopped state=stalled");
 
@@ -200,7 +212,7 @@ int wmain(void)
     has_w("balloon, unknown", text, L"neither the update history nor the System log could be read");
     report_details(&s, &r, head, ARRAYSIZE(head), why, ARRAYSIZE(why), signals, ARRAYSIZE(signals));
     has_w("details: agent missing", signals, L"Windows Update Agent: not available");
-    has_w("details: registry date", signals, L"Last successful search for updates: 2025-11-21 (registry)");
+    has_w("details: registry date", signals, L"Last successful search for updates: 11/21/2025 (registry)");
 
     /* A failed search with an unknown code still gets words. */
     s = base();

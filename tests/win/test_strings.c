@@ -120,5 +120,24 @@ int wmain(void)
         str_format(text, ARRAYSIZE(text), IDS_WUERR_GENERIC, 0x8024ABCDu);
         CHECK(wcscmp(text, L"Windows Update reported error 0x8024ABCD.") == 0);
     }
+    /* The tables of res/lang/ load by language; one wutray lacks gets English;
+     * a short buffer gets the start of the text, as LoadString gives it. */
+    {
+        static const LANGID translated[] = {0x0407, 0x040c, 0x0c0a};
+        wchar_t en[128], other[128], cut[3];
+        str_set_language(0x0409);
+        CHECK(str_load(IDS_MENU_EXIT, en, ARRAYSIZE(en)) && wcscmp(en, L"E&xit") == 0);
+        for (size_t i = 0; i < ARRAYSIZE(translated); i++) {
+            str_set_language(translated[i]);
+            CHECK(str_load(IDS_MENU_EXIT, other, ARRAYSIZE(other)) && other[0]);
+            CHECK(wcscmp(en, other) != 0);
+            if (!wcscmp(en, other)) fprintf(stderr, "  language 0x%04x shows English\n", translated[i]);
+        }
+        str_set_language(0x0410); /* Italian */
+        CHECK(str_load(IDS_MENU_EXIT, other, ARRAYSIZE(other)) && wcscmp(en, other) == 0);
+        str_set_language(0x0409);
+        CHECK(str_load(IDS_MENU_EXIT, cut, ARRAYSIZE(cut)) && wcscmp(cut, L"E&") == 0);
+        CHECK(!str_load(9999, cut, ARRAYSIZE(cut)) && cut[0] == 0);
+    }
     return test_summary("test_strings");
 }

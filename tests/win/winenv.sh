@@ -12,6 +12,10 @@ winpath() { winepath -w "$1" 2>/dev/null; }
 winenv_new() {
   local build=$1
   WINENV_DIR=$(mktemp -d /tmp/wutray-wine.XXXXXX)
+  # English text and US dates, whatever the developer's own locale: Wine takes
+  # the UI language and the date format from it (a test sets LANG to change it).
+  unset LC_ALL LC_MESSAGES
+  export LANG=C.UTF-8
   export WINEPREFIX=$WINENV_DIR/prefix
   wineboot -i >/dev/null 2>&1
   wine reg add 'HKCU\Software\Wine' /v Version /d win10 /f >/dev/null 2>&1
