@@ -27,6 +27,7 @@ add_library(wutray_win STATIC
   src/win/regsettings.c
   src/win/regwatch.c
   src/win/scm.c
+  src/win/settings_dialog.c
   src/win/shell.c
   src/win/strings.c
   src/win/tray.c
@@ -36,6 +37,7 @@ add_library(wutray_win STATIC
   src/win/wulog.c
   src/win/wureg.c)
 target_include_directories(wutray_win PUBLIC src/win)
+target_include_directories(wutray_win PRIVATE res) # the dialog's and the icons' resource IDs
 target_link_libraries(wutray_win PUBLIC wutray_core ${win_libs})
 
 add_library(wutray_app STATIC src/app/check.c src/app/report.c src/app/report_details.c src/app/report_json.c)
@@ -63,7 +65,7 @@ target_link_options(wutray-cli PRIVATE ${win_link})
 
 file(GLOB lang_files CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/res/lang/*.rc)
 set_source_files_properties(res/wutray.rc res/cli.rc PROPERTIES OBJECT_DEPENDS
-  "${CMAKE_BINARY_DIR}/generated/events.rc;${event_bins};${lang_files};${CMAKE_SOURCE_DIR}/res/strings.rc;${CMAKE_SOURCE_DIR}/src/core/msg_errors.h;${CMAKE_SOURCE_DIR}/res/common.rc;${CMAKE_SOURCE_DIR}/res/icons/app.ico;${CMAKE_SOURCE_DIR}/res/wutray.manifest;${CMAKE_SOURCE_DIR}/src/core/msg.h")
+  "${CMAKE_BINARY_DIR}/generated/events.rc;${event_bins};${lang_files};${CMAKE_SOURCE_DIR}/res/strings.rc;${CMAKE_SOURCE_DIR}/src/core/msg_errors.h;${CMAKE_SOURCE_DIR}/res/common.rc;${CMAKE_SOURCE_DIR}/res/settings.rc;${CMAKE_SOURCE_DIR}/res/resource.h;${CMAKE_SOURCE_DIR}/res/icons/app.ico;${CMAKE_SOURCE_DIR}/res/wutray.manifest;${CMAKE_SOURCE_DIR}/src/core/msg.h")
 
 # Test fixtures: a fake service, a service set-up tool, a keep-alive.
 foreach(fx fakesvc svctool sleeper traypoke procstat)
@@ -71,6 +73,10 @@ foreach(fx fakesvc svctool sleeper traypoke procstat)
   target_link_options(${fx} PRIVATE ${win_link})
   target_link_libraries(${fx} PRIVATE advapi32 shell32 user32)
 endforeach()
+# Reads another program's dialog: its controls, their state and whether their texts fit.
+add_executable(dlgpeek tests/fixtures/dlgpeek.c)
+target_link_options(dlgpeek PRIVATE ${win_link})
+target_link_libraries(dlgpeek PRIVATE user32 gdi32)
 add_executable(urilog WIN32 tests/fixtures/urilog.c)
 target_link_options(urilog PRIVATE ${win_link} -mwindows)
 target_link_libraries(urilog PRIVATE shell32)

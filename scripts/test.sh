@@ -4,7 +4,8 @@
 #   fuzz    libFuzzer over the core's parsers, 20 s a target (tests/fuzz/run.sh, build/fuzz)
 #   wine    adapters and the CLI under Wine against its service manager (ctest, build/win)
 #   e2e     the real tray icon under Xvfb, driven with xdotool; each state's icon
-#           (tests/e2e/icons_e2e.sh)
+#           (tests/e2e/icons_e2e.sh), the Settings window and About (settings_e2e.sh,
+#           settings_lang_e2e.sh)
 #   soak    the tray made to check 500 times and restart 30 times, its handles,
 #           GDI/USER objects, threads and memory flat (tests/e2e/soak.sh)
 # Ends with one line: "tests: N passed, M failed" (ctest tests, fuzz targets, each e2e script).

@@ -21,6 +21,7 @@
 #include "report.h"
 #include "resource.h"
 #include "scm.h"
+#include "settings_dialog.h"
 #include "shell.h"
 #include "strings.h"
 #include "tray.h"
@@ -70,6 +71,8 @@ struct app {
     BOOL restarting;
     BOOL exiting;
     BOOL details_open; /* the details window is up (it is modal: one at a time) */
+    BOOL about_open;   /* the About box is up (modal too) */
+    struct settings_dialog settings_dlg; /* wutray's own settings (modeless, one at a time) */
     enum launch_action last_launch;
 };
 
@@ -174,6 +177,40 @@ static void on_cmd_snooze(struct app *a, uint64_t for_ms)
     regsettings_save_snooze(for_ms ? a->gate.snooze_until_ms : 0);
 }
 
+/* ---- the Settings dialog and the About box ---- */
+
+static uint64_t dialog_snoozed_until(void *ctx)
+{
+    struct app *a = ctx;
+    return alert_snoozed(&a->gate, os_now_epoch_ms()) ? a->gate.snooze_until_ms : 0;
+}
+
+static void dialog_snooze(void *ctx, uint64_t for_ms)
+{
+    on_cmd_snooze(ctx, for_ms);
+}
+
+/* A setting was written: the check reads the settings again with the
+ * services, so the change shows at once (a restart's check does the same). */
+static void dialog_changed(void *ctx)
+{
+    request_check(ctx);
+}
+
+static void on_cmd_wutray_settings(struct app *a)
+{
+    a->settings_dlg.ops = (struct settings_dialog_ops){a, dialog_snoozed_until, dialog_snooze, dialog_changed};
+    settings_dialog_show(&a->settings_dlg, a->hwnd);
+}
+
+static void on_cmd_about(struct app *a)
+{
+    if (a->about_open) return;
+    a->about_open = TRUE;
+    dialog_about(a->hwnd);
+    a->about_open = FALSE;
+}
+
 static void on_command(struct app *a, enum menu_cmd cmd)
 {
     switch (cmd) {
@@ -187,6 +224,8 @@ static void on_command(struct app *a, enum menu_cmd cmd)
     case MENU_CMD_SNOOZE_DAY: on_cmd_snooze(a, ALERT_SNOOZE_DAY_MS); break;
     case MENU_CMD_SNOOZE_WEEK: on_cmd_snooze(a, ALERT_SNOOZE_WEEK_MS); break;
     case MENU_CMD_RESUME_ALERTS: on_cmd_snooze(a, 0); break;
+    case MENU_CMD_WUTRAY_SETTINGS: on_cmd_wutray_settings(a); break;
+    case MENU_CMD_ABOUT: on_cmd_about(a); break;
     case MENU_CMD_EXIT: on_cmd_exit(a); break;
     default: break;
     }
@@ -567,6 +606,7 @@ int WINAPI wWinMain(HINSTANCE inst, HINSTANCE prev, PWSTR cmdline, int show)
             if (IsWindow(a.hwnd)) continue;
             break;
         }
+        if (settings_dialog_message(&a.settings_dlg, &msg)) continue; /* its Tab, access keys, Enter, Esc */
         TranslateMessage(&msg);
         DispatchMessageW(&msg);
     }

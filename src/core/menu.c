@@ -45,6 +45,9 @@ void menu_build(const struct menu_state *st, struct menu_model *out)
     add_sub(out, MENU_CMD_SNOOZE_WEEK, IDS_MENU_SNOOZE_WEEK, true);
     add_sub(out, MENU_CMD_RESUME_ALERTS, IDS_MENU_RESUME_ALERTS, st->snoozed);
     add(out, MENU_CMD_SEPARATOR, 0, false);
+    /* Always available: neither changes the services. */
+    add(out, MENU_CMD_WUTRAY_SETTINGS, IDS_MENU_WUTRAY_SETTINGS, true);
+    add(out, MENU_CMD_ABOUT, IDS_MENU_ABOUT, true);
     add(out, MENU_CMD_EXIT, IDS_MENU_EXIT, !st->exiting);
 
     /* The bold item is what a click does; "Check now" when a click only opens the menu. */

@@ -21,7 +21,9 @@ enum menu_cmd {
     MENU_CMD_EXIT,
     MENU_CMD_SEPARATOR,
     MENU_CMD_SNOOZE,        /* "Snooze alerts": the submenu of the items marked `sub` after it */
-    MENU_CMD_SNOOZE_HOUR
+    MENU_CMD_SNOOZE_HOUR,
+    MENU_CMD_WUTRAY_SETTINGS, /* wutray's own settings dialog (MENU_CMD_SETTINGS opens Windows') */
+    MENU_CMD_ABOUT
 };
 
 struct menu_item {
@@ -32,7 +34,7 @@ struct menu_item {
     bool sub; /* in the submenu of the MENU_CMD_SNOOZE item before it */
 };
 
-#define MENU_MAX_ITEMS 16
+#define MENU_MAX_ITEMS 20
 
 struct menu_model {
     unsigned n_items;

@@ -222,6 +222,38 @@
 #define IDS_SETTING_OUT_OF_RANGE 520 /* name, value, where, min, max */
 #define IDS_SETTING_WRONG_TYPE 521   /* name, where */
 
+/* The tray menu's own items, the Settings dialog and the About box (1000-1099). */
+#define IDS_MENU_WUTRAY_SETTINGS 1000
+#define IDS_MENU_ABOUT 1001
+#define IDS_SET_TITLE 1002
+#define IDS_SET_GROUP_ALERTS 1003
+#define IDS_SET_ALERTS 1004
+#define IDS_SET_SNOOZE_FOR 1005
+#define IDS_SET_SNOOZE_HOUR 1006
+#define IDS_SET_SNOOZE_DAY 1007
+#define IDS_SET_SNOOZE_WEEK 1008
+#define IDS_SET_SNOOZE 1009
+#define IDS_SET_SNOOZED_UNTIL 1010  /* %s = local date and time */
+#define IDS_SET_RESUME 1011
+#define IDS_SET_GROUP_WARN 1012
+#define IDS_SET_STALLED_SEARCH 1013
+#define IDS_SET_PATCH_AGE 1014
+#define IDS_SET_REBOOT_OVERDUE 1015
+#define IDS_SET_LOW_DISK 1016
+#define IDS_SET_GROUP_OTHER 1017
+#define IDS_SET_INCLUDE_BITS 1018
+#define IDS_SET_AUTOSTART 1019
+#define IDS_SET_AUTOSTART_MACHINE 1020
+#define IDS_SET_LOCKED 1021
+#define IDS_SET_NOT_SAVED 1022      /* %lu min, %lu max */
+#define IDS_SET_WRITE_FAILED 1023   /* %lu = the registry's error */
+#define IDS_SET_CLOSE 1024
+#define IDS_ABOUT_TITLE 1030
+#define IDS_ABOUT_HEAD 1031         /* %s = version */
+#define IDS_ABOUT_WHAT 1032
+#define IDS_ABOUT_EVENTS 1033
+#define IDS_ABOUT_LICENSE 1034
+
 /* Explanations of Windows Update error codes (errtext.c). */
 #include "msg_errors.h"
 

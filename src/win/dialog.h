@@ -10,4 +10,9 @@
 void dialog_details(HWND owner, const wchar_t *title, const wchar_t *head, const wchar_t *why,
                     const wchar_t *signals);
 
+/* The About box: the version, what wutray watches, where its events go and
+ * the licence, from the string table; modal to `owner`, closed with Enter
+ * (or Esc where the task dialog takes it). */
+void dialog_about(HWND owner);
+
 #endif

@@ -48,6 +48,12 @@ void regsettings_read(struct settings *out)
     regsettings_read_ex(out, NULL, NULL);
 }
 
+/* Opens (creating) a key of the user's for writing. */
+static LSTATUS open_user_key(const wchar_t *path, HKEY *k)
+{
+    return RegCreateKeyExW(HKEY_CURRENT_USER, path, 0, NULL, 0, KEY_SET_VALUE, NULL, k, NULL);
+}
+
 #define SNOOZE_VALUE L"SnoozeUntil"
 
 uint64_t regsettings_load_snooze(void)
@@ -69,10 +75,62 @@ BOOL regsettings_save_snooze(uint64_t until_ms)
         rc = RegDeleteKeyValueW(HKEY_CURRENT_USER, REGSETTINGS_USER_KEY, SNOOZE_VALUE);
         return rc == ERROR_SUCCESS || rc == ERROR_FILE_NOT_FOUND;
     }
-    if (RegCreateKeyExW(HKEY_CURRENT_USER, REGSETTINGS_USER_KEY, 0, NULL, 0, KEY_SET_VALUE, NULL, &k, NULL) !=
-        ERROR_SUCCESS)
-        return FALSE;
+    if (open_user_key(REGSETTINGS_USER_KEY, &k) != ERROR_SUCCESS) return FALSE;
     rc = RegSetValueExW(k, SNOOZE_VALUE, 0, REG_QWORD, (const BYTE *)&until_ms, sizeof(until_ms));
     RegCloseKey(k);
     return rc == ERROR_SUCCESS;
+}
+
+LSTATUS regsettings_save(enum setting_id id, uint32_t value)
+{
+    const struct setting_desc *d;
+    struct settings check;
+    DWORD v = value;
+    HKEY k;
+    LSTATUS rc;
+
+    if ((unsigned)id >= SETTING_COUNT) return ERROR_INVALID_PARAMETER;
+    d = &settings_table[id];
+    settings_defaults(&check);
+    if (settings_apply(&check, d->name, value, SETTING_FROM_USER) != SETTING_APPLIED) return ERROR_INVALID_DATA;
+    rc = open_user_key(REGSETTINGS_USER_KEY, &k);
+    if (rc != ERROR_SUCCESS) return rc;
+    rc = RegSetValueExW(k, d->name, 0, REG_DWORD, (const BYTE *)&v, sizeof(v));
+    RegCloseKey(k);
+    return rc;
+}
+
+static BOOL has_value(HKEY root, REGSAM view)
+{
+    HKEY k;
+    LSTATUS rc;
+
+    if (RegOpenKeyExW(root, REGSETTINGS_RUN_KEY, 0, KEY_QUERY_VALUE | view, &k) != ERROR_SUCCESS) return FALSE;
+    rc = RegQueryValueExW(k, REGSETTINGS_RUN_VALUE, NULL, NULL, NULL, NULL);
+    RegCloseKey(k);
+    return rc == ERROR_SUCCESS;
+}
+
+void regsettings_read_autostart(BOOL *user, BOOL *machine)
+{
+    *user = has_value(HKEY_CURRENT_USER, 0);
+    /* The MSI is 64-bit and writes the 64-bit view. */
+    *machine = has_value(HKEY_LOCAL_MACHINE, KEY_WOW64_64KEY);
+}
+
+LSTATUS regsettings_save_autostart(const wchar_t *command)
+{
+    HKEY k;
+    LSTATUS rc;
+
+    if (!command) {
+        rc = RegDeleteKeyValueW(HKEY_CURRENT_USER, REGSETTINGS_RUN_KEY, REGSETTINGS_RUN_VALUE);
+        return rc == ERROR_FILE_NOT_FOUND ? ERROR_SUCCESS : rc;
+    }
+    rc = open_user_key(REGSETTINGS_RUN_KEY, &k);
+    if (rc != ERROR_SUCCESS) return rc;
+    rc = RegSetValueExW(k, REGSETTINGS_RUN_VALUE, 0, REG_SZ, (const BYTE *)command,
+                        (DWORD)((wcslen(command) + 1) * sizeof(wchar_t)));
+    RegCloseKey(k);
+    return rc;
 }

@@ -33,4 +33,17 @@ unsigned regsettings_read_ex(struct settings *out, regsettings_refused_fn on_ref
 uint64_t regsettings_load_snooze(void);
 BOOL regsettings_save_snooze(uint64_t until_ms);
 
+/* Writes one of the user's own values (REG_DWORD in the user's key), checked
+ * against the settings table first: a value out of range is never written
+ * (ERROR_INVALID_DATA). Returns ERROR_SUCCESS or the registry's error. */
+LSTATUS regsettings_save(enum setting_id id, uint32_t value);
+
+/* Starting at sign-in: a "wutray" value under ...\CurrentVersion\Run, the
+ * user's own (HKCU) and the MSI's for every user (HKLM, 64-bit view). */
+#define REGSETTINGS_RUN_KEY L"Software\\Microsoft\\Windows\\CurrentVersion\\Run"
+#define REGSETTINGS_RUN_VALUE L"wutray"
+void regsettings_read_autostart(BOOL *user, BOOL *machine);
+/* Sets the user's value to `command` (REG_SZ), or deletes it (NULL). */
+LSTATUS regsettings_save_autostart(const wchar_t *command);
+
 #endif

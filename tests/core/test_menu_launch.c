@@ -61,8 +61,20 @@ static void menus(void)
     CHECK(m.n_items <= MENU_MAX_ITEMS);
     st.snoozed = false;
 
+    /* wutray's own settings and About: both there, after Snooze's submenu,
+     * not in it, and apart from "Open Windows Update settings". */
+    CHECK(find(&m, MENU_CMD_WUTRAY_SETTINGS) && find(&m, MENU_CMD_ABOUT));
+    CHECK(find(&m, MENU_CMD_SETTINGS) && find(&m, MENU_CMD_WUTRAY_SETTINGS) != find(&m, MENU_CMD_SETTINGS));
+    CHECK_EQ_INT(IDS_MENU_WUTRAY_SETTINGS, find(&m, MENU_CMD_WUTRAY_SETTINGS)->msg);
+    CHECK_EQ_INT(IDS_MENU_ABOUT, find(&m, MENU_CMD_ABOUT)->msg);
+    CHECK(!find(&m, MENU_CMD_WUTRAY_SETTINGS)->sub && !find(&m, MENU_CMD_ABOUT)->sub);
+    CHECK(find(&m, MENU_CMD_WUTRAY_SETTINGS) > find(&m, MENU_CMD_RESUME_ALERTS));
+    CHECK(find(&m, MENU_CMD_ABOUT) < find(&m, MENU_CMD_EXIT));
+
     st.restarting = true; /* no second restart at once */
     menu_build(&st, &m);
+    CHECK(find(&m, MENU_CMD_WUTRAY_SETTINGS)->enabled); /* settings and About never wait for a restart */
+    CHECK(find(&m, MENU_CMD_ABOUT)->enabled);
     CHECK_EQ_INT(IDS_LEVEL_RESTARTING, m.status_msg);
     CHECK(!find(&m, MENU_CMD_RESTART)->enabled);
     CHECK(!find(&m, MENU_CMD_CHECK)->enabled);
@@ -72,6 +84,12 @@ static void menus(void)
     st.exiting = true;
     menu_build(&st, &m);
     CHECK(!find(&m, MENU_CMD_EXIT)->enabled);
+
+    /* The longest menu (every optional item): nothing dropped, Exit still last. */
+    st.have_result = st.any_disabled = st.snoozed = true;
+    menu_build(&st, &m);
+    CHECK(find(&m, MENU_CMD_REENABLE) != NULL);
+    CHECK_EQ_INT(MENU_CMD_EXIT, m.items[m.n_items - 1].cmd);
 
     for (unsigned i = 0; i < m.n_items; i++)
         CHECK(m.items[i].cmd == MENU_CMD_SEPARATOR || m.items[i].msg != 0);

@@ -74,10 +74,12 @@ taskbar_light() {
 }
 
 # The popup menu: a visible X window of wutray.exe larger than a tooltip
-# (closed menus stay around unmapped, so only visible ones count).
+# (closed menus stay around unmapped, so only visible ones count) and without
+# a title (the Settings window has one).
 menu_id() {
   local id WIDTH HEIGHT
   for id in $(xdotool search --onlyvisible --class wutray.exe 2>/dev/null); do
+    [ -z "$(xdotool getwindowname "$id" 2>/dev/null)" ] || continue
     eval "$(xdotool getwindowgeometry --shell "$id")"
     if [ "$WIDTH" -gt 150 ] && [ "$HEIGHT" -gt 80 ]; then echo "$id"; return; fi
   done
@@ -94,6 +96,49 @@ choose() { # mnemonic key of a menu item
   m=$(menu_id)
   [ -n "$m" ] && timeout 20 xdotool windowfocus --sync "$m" key "$1"
 }
+
+# A visible window by its title (an extended regular expression), and keys
+# (xdotool's names) sent to it; nothing, and no wait, when it is not there.
+window_id() { xdotool search --onlyvisible --name "$1" 2>/dev/null | head -1; }
+window_key() { local id=$1; shift; [ -n "$id" ] && timeout 20 xdotool windowfocus --sync "$id" key "$@"; }
+# The last shot cropped to window ID, into FILE.
+window_shot() {
+  local geom
+  # Never `xwininfo -id ""`: without an id it waits for a click, forever.
+  [ -n "$1" ] || { echo "no window to take a picture of"; return 1; }
+  geom=$(timeout 20 xwininfo -id "$1" | awk '/Absolute upper-left X/{x=$NF}/Absolute upper-left Y/{y=$NF}/Width:/{w=$NF}/Height:/{h=$NF}END{print w"x"h"+"x"+"y}')
+  convert "$SHOT" -crop "$geom" +repage -strip "$2"
+}
+
+# The controls of the window titled TITLE as tests/fixtures/dlgpeek.exe of
+# BUILD_DIR reads them (ID, class, enabled, visible, fits PERCENT longer, by
+# default 30, text), into PEEK; a control's field (2 class, 3 enabled,
+# 4 visible, 5 fits, 6 text).
+#   peek BUILD_DIR TITLE [PERCENT]
+peek() { PEEK=$(timeout 20 wine "$1/dlgpeek.exe" ${3:+--longer "$3"} "$2" 2>/dev/null | tr -d '\r'); }
+ctl() { awk -F'\t' -v id="$1" -v f="$2" '$1 == id {print $f; exit}' <<<"$PEEK"; }
+# What a screen reader and the keyboard need of the last peek, as the IDs
+# or texts that lack it (empty: none): edits and lists whose label (with an
+# access key) is not right before them in tab order; visible check boxes and
+# buttons without an access key; access keys used twice; and texts that
+# would not fit (as peek measured them).
+peek_unlabelled() { awk -F'\t' '($2 == "Edit" || $2 == "ComboBox") && !(prev ~ /^Static\t.*&/) {print $1} {prev = $2 "\t" $6}' <<<"$PEEK"; }
+peek_keyless() { awk -F'\t' '$4 == 1 && ($2 == "Button/check" || $2 == "Button/push") && $6 !~ /&/ {print $6}' <<<"$PEEK"; }
+peek_dup_keys() { awk -F'\t' '$4 == 1 && match($6, /&[^&]/) {print tolower(substr($6, RSTART + 1, 1))}' <<<"$PEEK" | sort | uniq -d | tr '\n' ' '; }
+peek_tight() { awk -F'\t' '$5 == "tight" {print $1 ": " $6}' <<<"$PEEK"; }
+
+# Minutes until the saved snooze ends, or "none" (wine reg cannot show a
+# QWORD; regedit exports it).
+snooze_left() {
+  local out=$WINENV_DIR/snooze.reg bytes
+  rm -f "$out"
+  wine regedit /E "$(winpath "$out")" 'HKEY_CURRENT_USER\Software\wutray' >/dev/null 2>&1
+  bytes=$(iconv -f utf-16 -t utf-8 "$out" 2>/dev/null | tr -d '\r' | sed -n 's/^"SnoozeUntil"=hex(b)://p')
+  [ -z "$bytes" ] && { echo none; return; }
+  python3 -c 'import sys,time; b=bytes(int(x,16) for x in sys.argv[1].split(",")); print(int((int.from_bytes(b,"little")/1000-time.time())//60))' "$bytes"
+}
+# The saved snooze ends in about MINUTES (within two).
+snooze_about() { local m; m=$(snooze_left); [ "$m" != none ] && [ "$m" -ge $(($1 - 2)) ] && [ "$m" -le "$1" ]; }
 
 # The end-to-end tests' tally: each check counts, the script ends with
 # `echo "NAME: $passed passed, $failed failed"`.

@@ -66,7 +66,7 @@ check "the tooltip names the state in German ($tip)" wait_for 100 traced "$tip"
 xdotool mousemove $IX $IY click 3
 sleep 2
 for id in IDS_MENU_DETAILS IDS_MENU_RESTART IDS_MENU_TROUBLESHOOT IDS_MENU_SETTINGS IDS_MENU_CHECK \
-  IDS_MENU_SNOOZE IDS_MENU_SNOOZE_HOUR IDS_MENU_RESUME_ALERTS IDS_MENU_EXIT; do
+  IDS_MENU_SNOOZE IDS_MENU_SNOOZE_HOUR IDS_MENU_RESUME_ALERTS IDS_MENU_WUTRAY_SETTINGS IDS_MENU_ABOUT IDS_MENU_EXIT; do
   t=$(de_text $id)
   check "menu item $id in German ($t)" wait_for 30 traced "Text=L\"$t\""
 done

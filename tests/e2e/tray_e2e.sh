@@ -23,7 +23,7 @@ uri_opened() { [ -f "$URILOG" ] && tr -d '\r' <"$URILOG" | grep -qx "$1"; }
 
 TRAY_RE=$(tray_re "$B")
 # The details window (a task dialog), and a screenshot of just it.
-details_id() { xdotool search --onlyvisible --name '^wutray: details$' 2>/dev/null | head -1; }
+details_id() { window_id '^wutray: details$'; }
 details_shown() { [ -n "$(details_id)" ]; }
 # A balloon is a light box above the icon; the desktop there is dark blue.
 # Takes a screenshot; the mean brightness of a strip of the balloon's rows
@@ -33,15 +33,8 @@ balloon_brightness() { shot; convert "$SHOT" -crop 300x40+100+$((H - 80)) +repag
 balloon_present() { [ "$(balloon_brightness)" -ge 60 ]; }
 no_details() { ! details_shown; }
 # A key to the details window; nothing (and no wait) when it is not there.
-details_key() { local id; id=$(details_id); [ -n "$id" ] && timeout 20 xdotool windowfocus --sync "$id" key "$1"; }
-details_shot() {
-  local geom id
-  id=$(details_id)
-  # Never `xwininfo -id ""`: without an id it waits for a click, forever.
-  [ -n "$id" ] || { echo "no details window to take a picture of"; return 1; }
-  geom=$(timeout 20 xwininfo -id "$id" | awk '/Absolute upper-left X/{x=$NF}/Absolute upper-left Y/{y=$NF}/Width:/{w=$NF}/Height:/{h=$NF}END{print w"x"h"+"x"+"y}')
-  convert "$SHOT" -crop "$geom" +repage -strip "$1"
-}
+details_key() { window_key "$(details_id)" "$1"; }
+details_shot() { window_shot "$(details_id)" "$1"; }
 # A healthy PC replayed through the update-agent and event-log stand-ins (the
 # newest cumulative update installed 10 days ago), that searched for updates
 # yesterday (the registry's record, which the stalls below change).
@@ -155,19 +148,11 @@ check "the update installed: green again" wait_for 200 icon_is green
 # 2f. Snooze is a submenu, by keyboard: "Snooze alerts" > "For an hour"
 #     keeps balloons back for an hour (saved, so a restart of wutray keeps
 #     it); "Resume alerts", enabled only while snoozed, ends it.
-snooze_left() { # minutes until the saved snooze ends, or "none" (wine reg cannot show a QWORD; regedit exports it)
-  local out=$WINENV_DIR/snooze.reg bytes
-  rm -f "$out"
-  wine regedit /E "$(winpath "$out")" 'HKEY_CURRENT_USER\Software\wutray' >/dev/null 2>&1
-  bytes=$(iconv -f utf-16 -t utf-8 "$out" 2>/dev/null | tr -d '\r' | sed -n 's/^"SnoozeUntil"=hex(b)://p')
-  [ -z "$bytes" ] && { echo none; return; }
-  python3 -c 'import sys,time; b=bytes(int(x,16) for x in sys.argv[1].split(",")); print(int((int.from_bytes(b,"little")/1000-time.time())//60))' "$bytes"
-}
 check "menu opens for Snooze" open_menu
 choose a
 sleep 0.5
 xdotool key h # to the submenu the key opened (the menu loop has the keyboard)
-check "snooze for an hour: saved, about 60 minutes left" wait_for 30 eval '[ "$(snooze_left)" != none ] && [ "$(snooze_left)" -ge 58 ] && [ "$(snooze_left)" -le 60 ]'
+check "snooze for an hour: saved, about 60 minutes left" wait_for 30 snooze_about 60
 check "snooze: the menu closed" wait_for 30 no_menu
 check "menu opens for Resume" open_menu
 choose a

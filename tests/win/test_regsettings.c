@@ -237,6 +237,85 @@ static void snooze(void)
     CHECK(regsettings_save_snooze(0)); /* nothing to delete is fine */
 }
 
+/* What the Settings dialog writes: the user's own value, read back as the
+ * user's; never a value out of range; policy still wins when read. */
+static void saving(void)
+{
+    struct settings s;
+    HKEY policy;
+
+    CHECK_EQ_INT(ERROR_SUCCESS, regsettings_save(SETTING_STALLED_SEARCH_DAYS, 3));
+    CHECK_EQ_INT(ERROR_SUCCESS, regsettings_save(SETTING_ALERTS, 0));
+    regsettings_read(&s);
+    CHECK_EQ_INT(3, s.stalled_search_days);
+    CHECK_EQ_INT(SETTING_FROM_USER, settings_source(&s, SETTING_STALLED_SEARCH_DAYS));
+    CHECK_EQ_INT(0, s.alerts);
+    /* Out of range: refused, and the value written before stays. */
+    CHECK_EQ_INT(ERROR_INVALID_DATA, regsettings_save(SETTING_STALLED_SEARCH_DAYS, 91));
+    CHECK_EQ_INT(ERROR_INVALID_DATA, regsettings_save(SETTING_STALLED_SEARCH_DAYS, 0));
+    CHECK_EQ_INT(ERROR_INVALID_DATA, regsettings_save(SETTING_ALERTS, 2));
+    CHECK_EQ_INT(ERROR_INVALID_PARAMETER, regsettings_save(SETTING_COUNT, 1));
+    regsettings_read(&s);
+    CHECK_EQ_INT(3, s.stalled_search_days);
+    CHECK_EQ_INT(0, s.alerts);
+    /* Written as a REG_DWORD, as an administrator would with reg add. */
+    {
+        DWORD type = 0, v = 0, size = sizeof(v);
+        CHECK_EQ_INT(ERROR_SUCCESS, RegGetValueW(HKEY_CURRENT_USER, REGSETTINGS_USER_KEY, L"StalledSearchDays",
+                                                 RRF_RT_ANY, &type, &v, &size));
+        CHECK_EQ_INT(REG_DWORD, type);
+        CHECK_EQ_INT(3, v);
+    }
+    /* Policy's value wins over what the user saves. */
+    policy = create_key(HKEY_LOCAL_MACHINE, REGSETTINGS_POLICY_KEY, KEY_WOW64_64KEY);
+    if (!policy) return;
+    set_dword(policy, L"StalledSearchDays", 10);
+    RegCloseKey(policy);
+    CHECK_EQ_INT(ERROR_SUCCESS, regsettings_save(SETTING_STALLED_SEARCH_DAYS, 5));
+    regsettings_read(&s);
+    CHECK_EQ_INT(10, s.stalled_search_days);
+    CHECK(settings_locked(&s, SETTING_STALLED_SEARCH_DAYS));
+}
+
+static void set_run(HKEY root, REGSAM view, const wchar_t *cmd)
+{
+    HKEY k = create_key(root, REGSETTINGS_RUN_KEY, view);
+    if (!k) return;
+    set_raw(k, REGSETTINGS_RUN_VALUE, REG_SZ, cmd, (DWORD)((wcslen(cmd) + 1) * sizeof(wchar_t)));
+    RegCloseKey(k);
+}
+
+/* Start at sign-in: the user's Run value written, read back and deleted; the
+ * MSI's for every user is seen in the 64-bit view of HKLM. */
+static void autostart(void)
+{
+    static const wchar_t cmd[] = L"\"C:\\Program Files\\wutray\\wutray.exe\"";
+    wchar_t got[128];
+    DWORD size = sizeof(got);
+    BOOL user = 2, machine = 2;
+
+    RegDeleteKeyValueW(HKEY_CURRENT_USER, REGSETTINGS_RUN_KEY, REGSETTINGS_RUN_VALUE);
+    regsettings_read_autostart(&user, &machine);
+    CHECK(!user && !machine);
+    CHECK_EQ_INT(ERROR_SUCCESS, regsettings_save_autostart(cmd));
+    regsettings_read_autostart(&user, &machine);
+    CHECK(user && !machine);
+    CHECK_EQ_INT(ERROR_SUCCESS, RegGetValueW(HKEY_CURRENT_USER, REGSETTINGS_RUN_KEY, REGSETTINGS_RUN_VALUE,
+                                             RRF_RT_REG_SZ, NULL, got, &size));
+    CHECK(wcscmp(got, cmd) == 0);
+    CHECK_EQ_INT(ERROR_SUCCESS, regsettings_save_autostart(NULL));
+    regsettings_read_autostart(&user, &machine);
+    CHECK(!user);
+    CHECK_EQ_INT(ERROR_SUCCESS, regsettings_save_autostart(NULL)); /* nothing to delete is fine */
+
+    set_run(HKEY_LOCAL_MACHINE, KEY_WOW64_64KEY, cmd);
+    regsettings_read_autostart(&user, &machine);
+    CHECK(!user && machine);
+    CHECK_EQ_INT(ERROR_SUCCESS, RegDeleteKeyValueW(HKEY_LOCAL_MACHINE, REGSETTINGS_RUN_KEY, REGSETTINGS_RUN_VALUE));
+    regsettings_read_autostart(&user, &machine);
+    CHECK(!machine);
+}
+
 int wmain(void)
 {
     struct settings s;
@@ -254,5 +333,8 @@ int wmain(void)
     delete_keys();
     snooze();
     delete_keys();
+    saving();
+    delete_keys();
+    autostart();
     return test_summary("test_regsettings");
 }

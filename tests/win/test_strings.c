@@ -8,6 +8,7 @@
 #include "msg.h"
 #include "report.h"
 #include "restart.h"
+#include "settings_form.h"
 #include "strings.h"
 #include "test.h"
 #include "errtext.h"
@@ -34,7 +35,18 @@ int wmain(void)
     struct svc_reading r;
     wchar_t buf[256];
 
+    /* The Settings dialog and the About box (src/win/settings_dialog.c, dialog.c). */
+    static const int dialogs[] = {
+        IDS_SET_TITLE, IDS_SET_GROUP_ALERTS, IDS_SET_ALERTS, IDS_SET_SNOOZE_FOR, IDS_SET_SNOOZE_HOUR,
+        IDS_SET_SNOOZE_DAY, IDS_SET_SNOOZE_WEEK, IDS_SET_SNOOZE, IDS_SET_SNOOZED_UNTIL, IDS_SET_RESUME,
+        IDS_SET_GROUP_WARN, IDS_SET_STALLED_SEARCH, IDS_SET_PATCH_AGE, IDS_SET_REBOOT_OVERDUE, IDS_SET_LOW_DISK,
+        IDS_SET_GROUP_OTHER, IDS_SET_INCLUDE_BITS, IDS_SET_AUTOSTART, IDS_SET_AUTOSTART_MACHINE, IDS_SET_LOCKED,
+        IDS_SET_WRITE_FAILED, IDS_SET_CLOSE, IDS_ABOUT_TITLE, IDS_ABOUT_HEAD, IDS_ABOUT_WHAT, IDS_ABOUT_EVENTS,
+        IDS_ABOUT_LICENSE,
+    };
     for (size_t i = 0; i < ARRAYSIZE(used_by_programs); i++) has_text(used_by_programs[i]);
+    for (size_t i = 0; i < ARRAYSIZE(dialogs); i++) has_text(dialogs[i]);
+    for (int p = FORM_VALUE_EMPTY; p <= FORM_VALUE_OUT_OF_RANGE; p++) has_text(form_refusal_msg((enum form_parse)p));
     for (int k = 0; k < REASON_KIND_COUNT; k++) has_text(health_reason_msg((enum reason_kind)k));
     for (int l = HEALTH_OK; l <= HEALTH_UNKNOWN; l++) has_text(health_level_msg((enum health_level)l));
     for (int st = 0; st < STATE_COUNT; st++) has_text(health_state_msg((enum health_state)st));
