@@ -46,7 +46,7 @@ for rc in "$here"/../../res/lang/*.rc; do
   check "$lang: Esc closes it" wait_for 50 eval '[ -z "$(window_id "^$title\$")" ]'
   check "$lang: the menu opens to exit" open_menu
   choose "$(key_of "$lang" IDS_MENU_EXIT)"
-  check "$lang: the tray exits" wait_for 100 tray_gone
+  check "$lang: the tray exits" wait_for 300 tray_gone
   wait_for 100 desktop_gone # the next language gets a desktop of its own
 done
 
