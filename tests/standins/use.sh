@@ -35,7 +35,7 @@ done
 state=$WINEPREFIX/wutray-standins
 mkdir -p "$state"
 regfile=$state/use.reg
-winpath=$(winepath -w "$scen" 2>/dev/null)
+winpath=$(winepath -w "$scen" 2>/dev/null || { sleep 2; winepath -w "$scen"; })
 esc() { sed -e 's/\\/\\\\/g' -e 's/"/\\"/g' <<<"$1"; }
 
 # What to undo next time: the CurrentVersion values as Wine had them (saved
@@ -82,7 +82,17 @@ fi
   fi
 } >"$regfile"
 
-wine regedit /S "$(winepath -w "$regfile")"
+# A wine process can fail to start on a loaded machine (seen once in CI,
+# silently): each import gets a second try, and a failure says which.
+import_reg() {
+  local win
+  win=$(winepath -w "$1" 2>/dev/null) && wine regedit /S "$win" && return 0
+  sleep 2
+  win=$(winepath -w "$1") && wine regedit /S "$win" && return 0
+  echo "use.sh: could not import $1" >&2
+  return 1
+}
+import_reg "$regfile"
 
 : >"$state/keys"
 shopt -s nullglob
@@ -95,6 +105,6 @@ for f in "$scen"/*.reg; do
     done >>"$state/keys"
 done
 
-for f in "$scen"/*.reg; do wine regedit /S "$(winepath -w "$f")"; done
+for f in "$scen"/*.reg; do import_reg "$f"; done
 # The override takes effect for programs started from now on.
 echo "use.sh: $WINEPREFIX now serves $scen"
