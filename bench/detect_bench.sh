@@ -25,28 +25,13 @@ x86_64-w64-mingw32-gcc -std=c11 -O2 -Wall -Wextra -municode -static -o "$OUT/det
   { echo "bench: detect build failed" >&2; exit 1; }
 for f in wutray fakesvc svctool sleeper traypoke; do cp build/win/$f.exe "$OUT/" || exit 1; done
 
-# 2. Every wine call under `timeout`, also those inside winenv.sh and desktop.sh:
-#    the long-lived ones (keep-alive, desktop) get the whole run's budget.
+# 2. Every wine call under `timeout` (bench/desktop_env.sh); the long-lived
+#    ones (keep-alive, desktop) get the whole run's budget.
 BUDGET=$((300 + N * (2 * TIMEOUT_MS + GAP_MS + 1000) / 1000))
-for b in wine wineboot wineserver winepath; do eval "${b^^}_BIN=\$(type -P $b)"; done
-wine() { local t=${WT:-120}; case "$1" in *sleeper.exe | explorer) t=$BUDGET ;; esac; timeout -k 5 "$t" "$WINE_BIN" "$@"; }
-wineboot() { timeout -k 5 300 "$WINEBOOT_BIN" "$@"; }
-wineserver() { timeout -k 5 60 "$WINESERVER_BIN" "$@"; }
-winepath() { timeout -k 5 60 "$WINEPATH_BIN" "$@"; }
-. tests/win/winenv.sh
-. tests/e2e/desktop.sh
-cleanup() {
-  [ -n "${DESKTOP_PID:-}" ] && kill "$DESKTOP_PID" 2>/dev/null
-  [ -n "${WINENV_DIR:-}" ] && wineserver -k 2>/dev/null # only the prefix made here
-  winenv_end
-  desktop_stop_xvfb
-}
-trap cleanup EXIT
-desktop_start_xvfb || { echo "bench: Xvfb did not start" >&2; exit 1; }
-echo "bench: Xvfb on $DISPLAY, preparing a fresh prefix"
-winenv_new "$OUT"
-W=$WINENV_DIR
-svc() { wine "$OUT/svctool.exe" "$@" 2>>"$W/svctool.err" | tr -d '\r'; }
+. bench/desktop_env.sh
+bench_env_new "$OUT"
+WP=$WINENV_DIR
+svc() { wine "$OUT/svctool.exe" "$@" 2>>"$WP/svctool.err" | tr -d '\r'; }
 
 # 3. The fake UsoSvc (zero pending times), then the tray in its desktop.
 svc create $SVC demand "$(winpath "$OUT/fakesvc.exe")" $SVC && [ "$(svc state $SVC)" = stopped ] ||
@@ -135,20 +120,21 @@ p95 is nearest-rank. "ratio" divides the product's statistic by the floor's; "pa
 
 ## What it means
 
-- The floor is one bare notification. The product's path to its state line is longer: wutray's own notification
-  (the same mechanism, registered on its service thread) runs as an APC there and posts `WM_APP_SERVICE_CHANGED` to
-  the window; the window thread posts a check job back to the service thread, which first re-registers its
-  notification (`watch_arm`), then re-reads both services (`scm_snapshot`: per service OpenSCManager, OpenService,
-  QueryServiceStatusEx, QueryServiceConfigW and two closes, each a call to Wine's services.exe; the same sequence,
-  timed by detect.exe after the run, took a mean **{reread} ms** for both services here) and posts the snapshot
-  to the window, whose thread evaluates it and calls `SetWindowTextW` (before touching the icon). The paired
-  difference is that path: two thread hops, one re-registration, one re-read of two services, one evaluation.
+- The floor is one bare notification. The product's path to its state line: wutray's own notification (the same
+  mechanism, registered on its service thread, for any state but the current one) runs as an APC there; the thread
+  puts the state the notification brought into its last check, in place of that one service, and tells the window
+  (`WM_APP_SNAPSHOT`), whose thread evaluates it and calls `SetWindowTextW` (before touching the icon). A settled
+  state costs no call to the service manager on the way. A pending one (start pending, stop pending: wutray hears
+  of it first) is read again on the handle wutray keeps, every 2 ms for up to 50 ms, and shown only if it lasts:
+  under Wine that read waits while the start or stop is under way, so it mostly answers with the settled state,
+  and the window gets that one reading alone. Only after telling the window does the thread register for the next
+  change and read the start type. Up to 2788b46 the path also held two more thread hops (through the window and
+  back), a re-registration and a re-read of both services with fresh service-manager handles (that sequence, timed
+  by detect.exe after the run: a mean **{reread} ms** here).
+- "Starts where the tray showed ...start_pending" counts the starts whose pending state lasted past those 50 ms.
 - Starts are dominated by Wine launching the service process (`StartServiceW` alone returns after tens of ms even
   with zero pending time); no watcher can beat that. For stops the floor is a few ms, so the product's fixed
   overhead shows as a large ratio but few milliseconds.
-- Where the overhead could shrink (from reading the code, not tried here): re-read only the service that changed
-  (wParam of `WM_APP_SERVICE_CHANGED` names it), keep one service-manager handle instead of opening one per read,
-  or take the state from the notification itself (`SERVICE_NOTIFYW.ServiceStatus`), reading the start type only.
 - For comparison, **arithmetic, not a measurement**: a 60 s poll sees a change on average 30 s after it (uniform phase),
   at worst 60 s; the current 5-minute safety poll alone would average 150 s. Everything here was seen within
   milliseconds, so it came from notifications.
