@@ -3,8 +3,10 @@
 # Every wine call runs under `timeout`, also those inside winenv.sh and
 # desktop.sh; the long-lived ones (the keep-alive, the desktop) get BUDGET
 # seconds, the others WT (default 120).
-#   BUDGET=S; . bench/desktop_env.sh; bench_env_new BUILD_DIR
-# bench_env_new makes a fresh prefix with its own Xvfb; both end on exit.
+#   . bench/desktop_env.sh; bench_build OUT HELPER "LIBS" PROGRAM...; BUDGET=S; bench_env_new OUT
+# bench_build builds the programs and bench/HELPER.c (into OUT/HELPER.exe, with
+# LIBS) and copies the PROGRAMs named into OUT; bench_env_new makes a fresh
+# prefix with its own Xvfb, both ended on exit.
 for b in wine wineboot wineserver winepath; do eval "${b^^}_BIN=\$(type -P $b)"; done
 wine() { local t=${WT:-120}; case "$1" in *sleeper.exe | explorer) t=$BUDGET ;; esac; timeout -k 5 "$t" "$WINE_BIN" "$@"; }
 wineboot() { timeout -k 5 300 "$WINEBOOT_BIN" "$@"; }
@@ -12,6 +14,18 @@ wineserver() { timeout -k 5 60 "$WINESERVER_BIN" "$@"; }
 winepath() { timeout -k 5 60 "$WINEPATH_BIN" "$@"; }
 . tests/win/winenv.sh
 . tests/e2e/desktop.sh
+
+bench_build() {
+  local out=$1 helper=$2 libs=$3 f
+  shift 3
+  mkdir -p "$out"
+  echo "bench: building"
+  scripts/build.sh win >"$out/build.log" 2>&1 || { tail -20 "$out/build.log"; echo "bench: build failed" >&2; exit 1; }
+  # shellcheck disable=SC2086 # LIBS are words
+  x86_64-w64-mingw32-gcc -std=c11 -O2 -Wall -Wextra -municode -static -o "$out/$helper.exe" "bench/$helper.c" $libs ||
+    { echo "bench: $helper build failed" >&2; exit 1; }
+  for f in "$@"; do cp "build/win/$f.exe" "$out/" || exit 1; done
+}
 
 bench_cleanup() {
   [ -n "${DESKTOP_PID:-}" ] && kill "$DESKTOP_PID" 2>/dev/null

@@ -16,19 +16,14 @@ TIMEOUT_MS=5000 GAP_MS=100 SVC=UsoSvc
 # Its own folder under build/bench: neither a rebuild of build/win nor the
 # restart benchmark (which copies into build/bench) can swap binaries mid-run.
 OUT=$PWD/build/bench/detect
-mkdir -p "$OUT"
+. bench/desktop_env.sh
 
 # 1. Build; run copies.
-echo "bench: building"
-scripts/build.sh win >"$OUT/build.log" 2>&1 || { tail -20 "$OUT/build.log"; echo "bench: build failed" >&2; exit 1; }
-x86_64-w64-mingw32-gcc -std=c11 -O2 -Wall -Wextra -municode -static -o "$OUT/detect.exe" bench/detect.c -ladvapi32 -luser32 ||
-  { echo "bench: detect build failed" >&2; exit 1; }
-for f in wutray fakesvc svctool sleeper traypoke; do cp build/win/$f.exe "$OUT/" || exit 1; done
+bench_build "$OUT" detect "-ladvapi32 -luser32" wutray fakesvc svctool sleeper traypoke
 
 # 2. Every wine call under `timeout` (bench/desktop_env.sh); the long-lived
 #    ones (keep-alive, desktop) get the whole run's budget.
 BUDGET=$((300 + N * (2 * TIMEOUT_MS + GAP_MS + 1000) / 1000))
-. bench/desktop_env.sh
 bench_env_new "$OUT"
 WP=$WINENV_DIR
 svc() { wine "$OUT/svctool.exe" "$@" 2>>"$WP/svctool.err" | tr -d '\r'; }

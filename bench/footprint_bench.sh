@@ -19,16 +19,9 @@ R=${1:-10}
 [[ $R =~ ^[1-9][0-9]?$ ]] || { echo "usage: bash bench/footprint_bench.sh [ROUNDS 1-99]" >&2; exit 64; }
 EARLY_S=5 IDLE_FIRST_S=20 IDLE_WINDOW_S=30
 OUT=$PWD/build/bench/footprint
-mkdir -p "$OUT"
-
-echo "bench: building"
-scripts/build.sh win >"$OUT/build.log" 2>&1 || { tail -20 "$OUT/build.log"; echo "bench: build failed" >&2; exit 1; }
-x86_64-w64-mingw32-gcc -std=c11 -O2 -Wall -Wextra -municode -static -o "$OUT/footprint.exe" bench/footprint.c -luser32 -lpsapi ||
-  { echo "bench: footprint build failed" >&2; exit 1; }
-for f in wutray mintray fakesvc svctool sleeper procstat; do cp build/win/$f.exe "$OUT/" || exit 1; done
-
-BUDGET=$((600 + R * 60))
 . bench/desktop_env.sh
+bench_build "$OUT" footprint "-luser32 -lpsapi" wutray mintray fakesvc svctool sleeper procstat
+BUDGET=$((600 + R * 60))
 bench_env_new "$OUT"
 WP=$WINENV_DIR
 # To a file, not a pipe: a program it starts inherits its output and would hold a pipe open.
