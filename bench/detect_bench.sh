@@ -40,6 +40,7 @@ sleep 1 # the tray starts watching right after its first check
 
 # 4. The measurement, in the tray's desktop (detect.exe switches to it itself).
 echo "bench: $N changes of $SVC"
+LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 WT=$BUDGET wine "$OUT/detect.exe" "$N" $SVC $TIMEOUT_MS $GAP_MS >"$OUT/detect.raw" 2>"$OUT/detect.err"
 rc=$?
 tr -d '\r' <"$OUT/detect.raw" >"$OUT/detect.csv"
@@ -48,6 +49,7 @@ tr -d '\r' <"$OUT/detect.raw" >"$OUT/detect.csv"
 echo "bench: tray after the run: $(tray_state)"
 
 # 5. The table, on stdout and (with the run's context) in docs/detect-benchmark.md.
+export LOAD="$LOAD_BEFORE before the measurement, $(cut -d' ' -f1-3 /proc/loadavg) after"
 export N TIMEOUT_MS GAP_MS SVC OUT CMDLINE="bash bench/detect_bench.sh${1:+ $1}" WHEN=$(date -u)
 export WINEVER=$(timeout 30 "$WINE_BIN" --version 2>/dev/null) CPUS=$(nproc) CPU=$(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -1)
 chg=$(git --no-optional-locks status --porcelain 2>/dev/null | cut -c4-)
@@ -77,23 +79,29 @@ for label, sel in (("all", rows), ("starts", [r for r in rows if r["change"] == 
              f"| {a['miss']} / {b['miss']} | {b['med'] / a['med']:.2f} | {b['p95'] / a['p95']:.2f} "
              f"| {f(st.median(d)) if d else '-'} / {f(p95(d)) if d else '-'} |")
 table = "\n".join(t)
+paired = {}
+for label, sel in (("all", rows), ("starts", [r for r in rows if r["change"] == "start"]),
+                   ("stops", [r for r in rows if r["change"] == "stop"])):
+    d = [INF if INF in (ms(r, "product_us"), ms(r, "floor_us")) else ms(r, "product_us") - ms(r, "floor_us")
+         for r in sel]  # a miss of either counts as +inf
+    paired[label] = (st.median(d), p95(d)) if d else (INF, INF)
 p = res["all"][1]["p95"]
 call = st.median(int(r["call_us"]) / 1000 for r in rows if r["change"] == "start")
 pend = sum(r["via_pending"] == "1" for r in rows)
-verdict = (f"**met**: product p95 {f(p)} ms" if p < 100 else f"**MISSED**: product p95 {f(p)} ms, " +
-           (f"{p - 100:.1f} ms over" if p != INF else "misses above 5 %"))
+pm, pp = paired["all"]
+verdict = f"**{'met' if pp <= 5 else 'MISSED'}**: paired p95 {f(pp)} ms (starts {f(paired['starts'][1])}, stops {f(paired['stops'][1])}), median {f(pm)} ms"
 sf, sp = res["starts"][0]["p95"], res["starts"][1]["p95"]
-summary = (f"Goal (product p95 under 100 ms under Wine, all changes): {verdict}. Starts alone: product p95 {f(sp)} ms "
-           f"({'under' if sp < 100 else 'over'} 100 ms by {abs(sp - 100):.1f} ms), their floor's p95 {f(sf)} ms.\n"
-           f"StartServiceW itself returned after a median {call:.1f} ms. Starts where the tray showed "
-           f"{E['SVC']}=start_pending before running: {pend}. Run remarks: {notes}.")
+summary = (f"Goal (issue 11: the tray's path over a bare notification, paired p95 of 5 ms or less, all changes): {verdict}.\n"
+           f"The product's own p95 is {f(p)} ms: starts are Wine launching the service (product p95 {f(sp)} ms, their "
+           f"floor's {f(sf)} ms; StartServiceW itself returned after a median {call:.1f} ms). Starts where the tray "
+           f"showed {E['SVC']}=start_pending before running: {pend}. Run remarks: {notes}.")
 print(table + "\n\n" + summary)
 val = lambda k: notes.split(k + "=")[-1].split()[0] if k + "=" in notes else "?"
 poll, reread = val("mean_poll_period_us"), val("reread_both_ms")
 open("docs/detect-benchmark.md", "w").write(f"""# Detection-latency benchmark
 
 Produced by `{E["CMDLINE"]}` on {E["WHEN"]}; {E["WINEVER"]}; {E["CPUS"]} cores, {E["CPU"]};
-wutray at {E["REV"]}. Written by the script; nothing here was edited by hand.
+wutray at {E["REV"]}; load average (1, 5, 15 min) {E["LOAD"]}. Written by the script; nothing here was edited by hand.
 
 **Set-up.** A fresh Wine prefix (Windows 10), Xvfb, `wutray.exe` in a Wine desktop (`explorer /desktop=shell`),
 {E["SVC"]} a fake service (`tests/fixtures/fakesvc.c`, demand start, zero pending times), wuauserv Wine's own, stopped.
@@ -133,6 +141,9 @@ p95 is nearest-rank. "ratio" divides the product's statistic by the floor's; "pa
 - For comparison, **arithmetic, not a measurement**: a 60 s poll sees a change on average 30 s after it (uniform phase),
   at worst 60 s; the current 5-minute safety poll alone would average 150 s. Everything here was seen within
   milliseconds, so it came from notifications.
+- What is left of the path is two thread wake-ups (the service thread's, then the window's) and detect.exe's poll
+  (about one poll period); on this shared 2-core machine a wake-up waits for a core while other work runs, which is
+  what the tail (p95) follows: compare the load average in the header between runs.
 - Limits: Wine 8 under Xvfb with a fake service, not Windows Update on Windows; a shared 2-core machine (medians and
   p95 move by several ms between runs); detect.exe's 1 ms polling adds one wineserver request per millisecond
   (another process's title is read from wineserver, no message reaches wutray's thread) and runs beside the tray.
