@@ -27,6 +27,14 @@ bench_build() {
   for f in "$@"; do cp "build/win/$f.exe" "$out/" || exit 1; done
 }
 
+# The revision measured, for the report: the commit, and what was not committed.
+bench_rev() {
+  local chg prod
+  chg=$(git --no-optional-locks status --porcelain 2>/dev/null | cut -c4-)
+  prod=$(grep -E '^(src|res|cmake)/|^CMakeLists' <<<"$chg" | tr '\n' ' ')
+  echo "$(git --no-optional-locks rev-parse --short HEAD 2>/dev/null)${chg:+, tree dirty: $(grep -c . <<<"$chg") uncommitted paths, ${prod:+product sources among them (built into this run): ${prod% }}${prod:-none in src, res, cmake or CMakeLists.txt}}"
+}
+
 bench_cleanup() {
   [ -n "${DESKTOP_PID:-}" ] && kill "$DESKTOP_PID" 2>/dev/null
   [ -n "${WINENV_DIR:-}" ] && wineserver -k 2>/dev/null # only the prefix made here

@@ -52,9 +52,7 @@ echo "bench: tray after the run: $(tray_state)"
 export LOAD="$LOAD_BEFORE before the measurement, $(cut -d' ' -f1-3 /proc/loadavg) after"
 export N TIMEOUT_MS GAP_MS SVC OUT CMDLINE="bash bench/detect_bench.sh${1:+ $1}" WHEN=$(date -u)
 export WINEVER=$(timeout 30 "$WINE_BIN" --version 2>/dev/null) CPUS=$(nproc) CPU=$(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -1)
-chg=$(git --no-optional-locks status --porcelain 2>/dev/null | cut -c4-)
-prod=$(grep -E '^(src|res|cmake)/|^CMakeLists' <<<"$chg" | tr '\n' ' ')
-export REV="$(git --no-optional-locks rev-parse --short HEAD)${chg:+, tree dirty: $(grep -c . <<<"$chg") uncommitted paths, ${prod:+product sources among them (built into this run): ${prod% }}${prod:-none in src, res, cmake or CMakeLists.txt}}"
+export REV=$(bench_rev)
 python3 - <<'PY' || { echo "bench: report failed" >&2; exit 1; }
 import os, math, csv, statistics as st
 E = os.environ; O = E["OUT"]; TO = int(E["TIMEOUT_MS"]); INF = float("inf")

@@ -125,8 +125,7 @@ export R OUT EARLY_S IDLE_FIRST_S IDLE_WINDOW_S CMDLINE="bash bench/footprint_be
 export SIZES="$(stat -c '%n %s' build/win/wutray.exe build/win/mintray.exe build/win/wutray-cli.exe | sed 's#build/win/##')"
 export WINEVER=$(timeout 30 "$WINE_BIN" --version 2>/dev/null) CPUS=$(nproc) CPU=$(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -1)
 export HZ=$(getconf CLK_TCK)
-chg=$(git --no-optional-locks status --porcelain 2>/dev/null | cut -c4-)
-export REV="$(git --no-optional-locks rev-parse --short HEAD 2>/dev/null)${chg:+, tree dirty: $(grep -c . <<<"$chg") uncommitted paths}"
+export REV=$(bench_rev)
 python3 bench/footprint_report.py || { echo "bench: report failed" >&2; exit 1; }
 echo "bench: wrote docs/benchmarks.md"
 echo "bench: done"

@@ -35,7 +35,7 @@ def owner(key, start, name):
     """The module an anonymous mapping belongs to; else what it is."""
     for lo, hi, mod in mods.get(key, []):
         if lo <= start < hi:
-            return mod
+            return "the program's exe" if mod in ("wutray.exe", "mintray.exe") else mod
     return "private memory (Windows heaps, stacks, VirtualAlloc)" if name == "[anon]" else name
 
 
@@ -103,15 +103,15 @@ for s in scenarios:
     a, b = idle[(s, P)], idle[(s, F)]
     total = a["anon"] - b["anon"]
     thr = (a["thr"] - b["thr"]) * per_thread
-    img = smaps.get((s, P), {}).get("wutray.exe", 0) - smaps.get((s, F), {}).get("mintray.exe", 0)
+    img = smaps.get((s, P), {}).get("the program's exe", 0) - smaps.get((s, F), {}).get("the program's exe", 0)
     read = (a["anon"] - a["early"]) - (b["anon"] - b["early"])
     for k, v in (("threads", thr), ("image", img), ("read", read), ("rest", total - thr - img - read), ("total", total)):
         parts[k].append(f"{v / 1024:.1f}")
-erows.append(f"| {idle[(scenarios[-1], P)]['thr'] - idle[(scenarios[-1], F)]['thr']} more threads (in the last column) "
-             f"at {per_thread / 1024:.2f} MB each | " + " | ".join(parts["threads"]) +
+more = " / ".join(str(idle[(s, P)]["thr"] - idle[(s, F)]["thr"]) for s in scenarios)
+erows.append(f"| its threads beyond the floor's ({more}) at {per_thread / 1024:.2f} MB each | " + " | ".join(parts["threads"]) +
              f" | a program with 4 threads that only sleep: {(th[4][0] - th[0][0]) / 1024:.1f} MB more than with none |")
-erows.append("| its exe's image (Wine reads a PE with 512-byte file alignment into anonymous memory; Windows maps it "
-             "from the file) | " + " | ".join(parts["image"]) + " | smaps, the mapping at the image's address |")
+erows.append("| its exe's image beyond the floor's (Wine reads an exe with 512-byte file alignment into anonymous "
+             "memory; Windows maps it from the file) | " + " | ".join(parts["image"]) + " | smaps, the mapping at the image's address |")
 erows.append(f"| left by the first read of the update agent, logs and this PC's facts (10 s after the start) | "
              + " | ".join(parts["read"]) + f" | its growth from {E['EARLY_S']} s to {E['IDLE_FIRST_S']} s, less the floor's |")
 erows.append("| the rest (its heap, libraries' data, the Unix side: see the mappings above) | " + " | ".join(parts["rest"]) + " | the difference |")
@@ -143,9 +143,9 @@ has none) and with a fake one installed (`tests/fixtures/fakesvc.c`, stopped).
 ## Where wutray's extra anonymous memory sits ({s})
 
 From `/proc/PID/smaps`, the resident `Anonymous` pages of each mapping, each given to the Windows module
-whose image holds its address (`footprint.exe modules`: Wine keeps Windows addresses as Linux ones, and it
-loads PE images into anonymous memory, so a DLL's whole resident image counts here), else to what Linux
-names it: `[heap]` is the Unix side's malloc (Wine's Unix libraries, the X11 driver, fonts), the rest is
+whose image holds its address (`footprint.exe modules`: Wine keeps Windows addresses as Linux ones; it maps
+its own DLLs from their files, but reads an exe whose sections are not page-aligned in the file, as both
+programs' are, into anonymous memory), else to what Linux names it: `[heap]` is the Unix side's malloc (Wine's Unix libraries, the X11 driver, fonts), the rest is
 Windows private memory (heaps, stacks, `VirtualAlloc`). Less than 64 kB extra: in "everything else".
 
 {maps}
@@ -154,11 +154,16 @@ Windows private memory (heaps, stacks, `VirtualAlloc`). Less than 64 kB extra: i
 
 ## What it means
 
+- wutray's threads: the window's, its service thread (`src/app/worker.c`), and one of Wine's for each service
+  notification registered and not yet delivered (Wine 8 waits for each in a thread of its own: one more thread
+  with UsoSvc there); the thread that reads the update agent ends after each read. Each costs a Wine process
+  about a megabyte (the row above), which is most of what stands between wutray and 1.3 times the floor.
 - Under Wine the service manager does not report deletions, so wutray closes and reopens its service handles
   every 60 s and looks for a missing service every 5 s (`src/win/watch.c`, `src/core/watch_plan.c`): the
-  "no UsoSvc" rows show that look-up's wake-ups, the "UsoSvc" rows a window with at most one recycle. On
-  Windows the service manager takes the creation and deletion notification that Wine refuses, and wutray then
-  has no periodic wake-up but the safety poll (5 minutes): that path cannot run here, so it is not measured.
+  "no UsoSvc" rows show that look-up's wake-ups; in the "UsoSvc" rows the window (20 to 50 s after the start)
+  holds none, the first recycle comes about 61 s after the start. On Windows the service manager takes the
+  creation and deletion notification that Wine refuses, and wutray then has no periodic wake-up but the safety
+  poll (5 minutes): that path cannot run here, so it is not measured.
 - The service manager's own work for wutray (its RPCs run in Wine's `services.exe`, and wineserver) is not in
   wutray's process and not in these figures; both contenders share the same desktop process (explorer).
 - Fake services in Wine's service manager, Xvfb, a shared 2-core machine: absolute figures are Wine's, the
