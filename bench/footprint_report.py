@@ -157,7 +157,7 @@ Windows private memory (heaps, stacks, `VirtualAlloc`). Less than 64 kB extra: i
 - wutray's threads: the window's, its service thread (`src/app/worker.c`), and one of Wine's for each service
   notification registered and not yet delivered (Wine 8 waits for each in a thread of its own: one more thread
   with UsoSvc there); the thread that reads the update agent ends after each read. Each costs a Wine process
-  about a megabyte (the row above), which is most of what stands between wutray and 1.3 times the floor.
+  about a megabyte (the parts table above).
 - Under Wine the service manager does not report deletions, so wutray closes and reopens its service handles
   every 60 s and looks for a missing service every 5 s (`src/win/watch.c`, `src/core/watch_plan.c`): the
   "no UsoSvc" rows show that look-up's wake-ups; in the "UsoSvc" rows the window (20 to 50 s after the start)
