@@ -123,6 +123,10 @@ What the net script left (wuauserv/UsoSvc, 1 s later): {", ".join(f"{k} ×{left.
 Runs whose untimed set-up could not bring both services to RUNNING first: {sum(r[4] == 'fail' for r in rows)}."""
 print(table + "\n\n" + summary)
 out = lambda c: open(f"{O}/runs/1-{c}.out", errors="replace").read().replace("\r", "").strip()
+# What bench/footprint_bench.sh wrote below its line stays.
+MARK = "<!-- Below: written by bench/footprint_bench.sh (restart_bench.sh keeps it). -->"
+old = open("docs/benchmarks.md").read() if os.path.exists("docs/benchmarks.md") else ""
+keep = "\n" + old[old.index(MARK):] if MARK in old else ""
 open("docs/benchmarks.md", "w").write(f"""# Restart benchmark
 
 Produced by `{E["CMDLINE"]}` on {E["WHEN"]}; {E["WINEVER"]}; {E["CPUS"]} cores, {E["CPU"]};
@@ -151,7 +155,7 @@ timed as one `wine` process (wall clock, `date +%s%N` around it). The net script
   noise (see the min–max and paired ranges) is of the same order as the 5 % margin of the goal.
 
 ## Output of round 1
-""" + "".join(f"\n{names[c]}:\n```\n{out(c)}\n```\n" for c in ("cli", "net")))
+""" + "".join(f"\n{names[c]}:\n```\n{out(c)}\n```\n" for c in ("cli", "net")) + keep)
 PY
 [ "$cli_failed" -gt 0 ] && echo "bench: WARNING: wutray-cli restart FAILED in $cli_failed of $ROUNDS rounds"
 echo "bench: wrote docs/benchmarks.md"

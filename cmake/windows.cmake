@@ -77,6 +77,11 @@ endforeach()
 add_executable(dlgpeek tests/fixtures/dlgpeek.c)
 target_link_options(dlgpeek PRIVATE ${win_link})
 target_link_libraries(dlgpeek PRIVATE user32 gdi32)
+# The smallest tray program, the floor of bench/footprint_bench.sh; stripped
+# like the shipped programs, so their sizes compare.
+add_executable(mintray WIN32 tests/fixtures/mintray.c tests/fixtures/mintray.rc)
+target_link_options(mintray PRIVATE ${win_link} -mwindows $<$<CONFIG:Release,MinSizeRel>:-s>)
+target_link_libraries(mintray PRIVATE shell32 user32)
 add_executable(urilog WIN32 tests/fixtures/urilog.c)
 target_link_options(urilog PRIVATE ${win_link} -mwindows)
 target_link_libraries(urilog PRIVATE shell32)

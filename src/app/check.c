@@ -27,9 +27,10 @@ static void on_refused(void *ctx, enum setting_source source, const struct setti
     c->n_refused++;
 }
 
-void check_read(struct check_reading *c)
+void check_read(struct check_reading *c, SC_HANDLE scm)
 {
-    scm_snapshot(&c->snap);
+    if (scm) scm_snapshot_on(scm, &c->snap);
+    else scm_snapshot(&c->snap);
     wureg_read(&c->snap.sig);
     c->n_refused = 0;
     regsettings_read_ex(&c->set, on_refused, c);

@@ -27,7 +27,8 @@ struct check_reading {
     struct refused_setting refused[CHECK_MAX_REFUSED];
 };
 
-void check_read(struct check_reading *c);
+/* scm: a service-manager handle the caller keeps, or NULL to open one. */
+void check_read(struct check_reading *c, SC_HANDLE scm);
 /* The slow part: the update agent (wua.c) and the update logs (wulog.c),
  * read into a buffer of records and summarised (patches.c), and this PC's
  * facts (pcinfo.c). Call on a thread with COM initialised (STA); without COM

@@ -32,7 +32,7 @@ static void read_verdict(struct check_reading *c, struct health_result *res)
     struct health_snapshot *sp = &c->snap;
     BOOL com;
 
-    check_read(c);
+    check_read(c, NULL);
     for (unsigned i = 0; i < c->n_refused; i++) {
         wchar_t text[512];
         report_refused_text(&c->refused[i], text, ARRAYSIZE(text));

@@ -40,7 +40,8 @@
  * rush), then hourly: asking may start wuauserv on Windows. */
 #define OUTCOME_FIRST_MS (10 * 1000)
 #define OUTCOME_EVERY_MS (60 * 60 * 1000)
-/* Handles are reopened this often (see watch.h: how deletions are seen under Wine). */
+/* Handles are reopened this often, only where the service manager does not
+ * report deletions (Wine; see watch.h). */
 #define WATCH_RECYCLE_MS (60 * 1000)
 #define TRAY_UID 1
 #define WINDOW_CLASS L"wutray.window"

@@ -1,5 +1,6 @@
 #include "worker.h"
 #include "elevate.h"
+#include "os.h"
 #include "runas.h"
 #include "scm.h"
 #include "regsettings.h"
@@ -7,6 +8,11 @@
 #include "watch.h"
 
 #include <objbase.h>
+
+/* A pending state a service's notification brings is read again this often,
+ * for up to this long, before the window is told (see do_service_check). */
+#define WORKER_PENDING_POLL_MS 2
+#define WORKER_PENDING_HOLD_MS 50
 
 struct restart_ctx {
     HWND hwnd;
@@ -83,7 +89,9 @@ static void do_check(struct worker *w)
     struct check_reading *c = HeapAlloc(GetProcessHeap(), 0, sizeof(*c));
 
     if (!c) return;
-    check_read(c);
+    if (w->watch) watch_take_changes(w->watch); /* this reading covers them */
+    w->held = 0;
+    check_read(c, w->scm);
     AcquireSRWLockExclusive(&w->lock);
     c->snap.wua = w->last.wua;
     c->snap.net = w->last.net;
@@ -93,7 +101,85 @@ static void do_check(struct worker *w)
     w->have_reading = TRUE;
     ReleaseSRWLockExclusive(&w->lock);
     HeapFree(GetProcessHeap(), 0, c);
+    w->checked = TRUE;
     PostMessageW(w->hwnd, WM_APP_SNAPSHOT, 0, 0);
+}
+
+/* The last check with the services in `changed` replaced by r, to the window. */
+static void publish(struct worker *w, unsigned changed, const struct svc_reading *r)
+{
+    AcquireSRWLockExclusive(&w->lock);
+    for (int i = 0; i < SVC_COUNT; i++)
+        if (changed & (1u << i)) w->reading.snap.svc[i] = r[i];
+    w->reading.snap.taken_ms = os_now_epoch_ms();
+    w->have_reading = TRUE;
+    ReleaseSRWLockExclusive(&w->lock);
+    PostMessageW(w->hwnd, WM_APP_SNAPSHOT, 0, 0);
+}
+
+static BOOL any_pending(unsigned changed, const struct svc_reading *r)
+{
+    for (int i = 0; i < SVC_COUNT; i++)
+        if ((changed & (1u << i)) && r[i].presence == SVC_PRESENT && svc_is_pending(r[i].state)) return TRUE;
+    return FALSE;
+}
+
+/* Services changed (their notifications ran in the last wait): the last
+ * check with the state each notification brought, to the window at once
+ * (watch_state: no call to the service manager for a settled state; a
+ * service that went or came back is read by name). A pending state is read
+ * again every WORKER_PENDING_POLL_MS for up to WORKER_PENDING_HOLD_MS before
+ * it is shown: most end within ms (a stop), and the window then gets the
+ * settled state at once and alone, rather than after a pending one and a
+ * new registration's notification. Then the watch registers for the next
+ * change, and the start type is read: one changed with the state (a service
+ * disabled and stopped) is shown by a second reading. The registry's
+ * signals and the settings stay the last check's: the registry has a watch
+ * of its own (a full check), and the poll reads them too. */
+static void do_service_check(struct worker *w, unsigned changed)
+{
+    struct svc_reading r[SVC_COUNT];
+    ULONGLONG now = GetTickCount64();
+    BOOL again = FALSE;
+
+    changed |= w->held;
+    if (!w->checked) {
+        do_check(w);
+        return;
+    }
+    for (int i = 0; i < SVC_COUNT; i++) {
+        if (!(changed & (1u << i))) continue;
+        r[i] = w->reading.snap.svc[i]; /* its start type and name as last read */
+        if (!watch_state(w->watch, (enum svc_id)i, &r[i])) scm_read_on(w->scm, svc_name((enum svc_id)i), &r[i]);
+    }
+    if (!w->held) w->held_until = now + WORKER_PENDING_HOLD_MS;
+    if (any_pending(changed, r) && now < w->held_until) {
+        w->held = changed;
+        return;
+    }
+    w->held = 0;
+    publish(w, changed, r);
+    watch_arm(w->watch);
+    for (int i = 0; i < SVC_COUNT; i++) {
+        struct svc_reading cfg;
+        if (!(changed & (1u << i))) continue;
+        cfg = r[i];
+        if (!watch_read_config(w->watch, (enum svc_id)i, &cfg)) continue;
+        if (cfg.start != r[i].start || wcscmp(cfg.display_name, r[i].display_name)) again = TRUE;
+        r[i] = cfg;
+    }
+    if (again) publish(w, changed, r);
+}
+
+/* How long the thread may wait: the watch's time (it registers first), or,
+ * while a pending state is held, until it is read again. */
+static DWORD wait_for_watch(struct worker *w)
+{
+    ULONGLONG now = GetTickCount64();
+
+    if (!w->held) return w->watch ? watch_arm(w->watch) : INFINITE;
+    if (now >= w->held_until) return 0;
+    return w->held_until - now < WORKER_PENDING_POLL_MS ? (DWORD)(w->held_until - now) : WORKER_PENDING_POLL_MS;
 }
 
 /* Restart or re-enable: with the user's rights first, elevated only if
@@ -131,17 +217,18 @@ static void run_jobs(struct worker *w, unsigned jobs)
 static DWORD WINAPI worker_main(void *param)
 {
     struct worker *w = param;
-    struct watch *watch = NULL;
     struct regwatch reg;
     HANDLE events[1 + REGWATCH_KEYS];
     MSG msg;
 
+    w->scm = scm_manager_open();
     SetEvent(w->ready);
     regwatch_open(&reg);
     while (!w->stop) {
-        DWORD wait_ms = watch ? watch_arm(watch) : INFINITE;
+        DWORD wait_ms = wait_for_watch(w);
         DWORD n = 1 + regwatch_events(&reg, events + 1);
         DWORD rc;
+        unsigned changed;
 
         events[0] = w->wake;
         /* Alertable: service notifications run inside this wait. */
@@ -151,18 +238,23 @@ static DWORD WINAPI worker_main(void *param)
             unsigned jobs = (unsigned)InterlockedExchange(&w->jobs, 0);
             if (w->stop) break;
             run_jobs(w, jobs);
-            if (!watch) watch = watch_create(w->hwnd, WM_APP_SERVICE_CHANGED, w->watch_recycle_ms);
+            if (!w->watch) w->watch = watch_create(w->scm, w->watch_recycle_ms);
         } else if (rc > WAIT_OBJECT_0 && rc < WAIT_OBJECT_0 + n) {
-            /* A registry signal changed: arm again, and let the window look. */
+            /* A registry signal changed: arm again, and look. */
             regwatch_rearm(&reg, rc - WAIT_OBJECT_0 - 1);
-            PostMessageW(w->hwnd, WM_APP_SERVICE_CHANGED, (WPARAM)SVC_COUNT, 0);
+            do_check(w);
         }
+        changed = w->watch ? watch_take_changes(w->watch) : 0;
+        if (changed || w->held) do_service_check(w, changed);
         /* Thread messages are not jobs: anyone on the desktop can post them. */
         while (PeekMessageW(&msg, NULL, 0, 0, PM_REMOVE))
             if (msg.hwnd) DispatchMessageW(&msg);
     }
-    watch_destroy(watch);
+    watch_destroy(w->watch);
+    w->watch = NULL;
     regwatch_close(&reg);
+    if (w->scm) CloseServiceHandle(w->scm);
+    w->scm = NULL;
     return 0;
 }
 
@@ -174,6 +266,10 @@ BOOL worker_start(struct worker *w, HWND hwnd, DWORD watch_recycle_ms)
     w->watch_recycle_ms = watch_recycle_ms;
     w->jobs = 0;
     w->stop = 0;
+    w->scm = NULL;
+    w->watch = NULL;
+    w->checked = FALSE;
+    w->held = 0;
     InitializeSRWLock(&w->lock);
     w->wake = CreateEventW(NULL, FALSE, FALSE, NULL);
     w->ready = CreateEventW(NULL, TRUE, FALSE, NULL);

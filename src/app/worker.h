@@ -1,6 +1,8 @@
 /* The tray's service thread: every call to the service manager runs here,
  * never on the window's thread: checks, restarts, and watching (its
- * notifications arrive as APCs in this thread's alertable wait). The slow
+ * notifications arrive as APCs in this thread's alertable wait; the thread
+ * then puts the state each one brought into its last check and tells the
+ * window, with no round trip through it: do_service_check). The slow
  * signals (the Windows Update Agent's COM calls, the update logs, this PC's
  * facts, network cost) are read on a thread of their own, one read at a
  * time, so a slow agent never holds up a check or a service notification.
@@ -20,6 +22,8 @@
 #include "netcost.h"
 #include "restart.h"
 
+struct watch;
+
 /* Jobs (worker_post; several may be pending at once, each runs once). */
 #define WJOB_CHECK 0x1u
 #define WJOB_RESTART 0x2u
@@ -31,7 +35,9 @@
 #define WM_APP_SNAPSHOT (WM_APP + 2)     /* a check is ready: worker_take_snapshot */
 #define WM_APP_RESTART_STEP (WM_APP + 3) /* wParam: restart_action, lParam: svc_id */
 #define WM_APP_RESTART_DONE (WM_APP + 4) /* a restart finished: worker_take_restart */
-#define WM_APP_SERVICE_CHANGED (WM_APP + 6) /* wParam: svc_id, SVC_COUNT for the registry */
+/* "Check again", to the window: the worker no longer needs it (it reads
+ * changes itself), the soak's traypoke posts it to make the tray check. */
+#define WM_APP_SERVICE_CHANGED (WM_APP + 6)
 
 /* The slow signals, as last read. */
 struct slow_signals {
@@ -48,6 +54,11 @@ struct worker {
     HANDLE slow;    /* the thread reading the slow signals, while it runs */
     HWND hwnd;
     DWORD watch_recycle_ms;
+    SC_HANDLE scm;       /* the service manager, opened once by the thread */
+    struct watch *watch; /* from the first check on */
+    BOOL checked;        /* a full check has been read: a service's change can patch it */
+    unsigned held;       /* services whose pending state waits to be shown (1 << svc_id) ... */
+    ULONGLONG held_until; /* ... until this tick, unless a change ends it first */
     volatile LONG jobs; /* WJOB_* bits */
     volatile LONG stop;
 

@@ -40,7 +40,7 @@ static enum svc_presence presence_from_error(DWORD err)
     }
 }
 
-static void read_config(SC_HANDLE svc, struct svc_reading *out)
+void scm_read_config(SC_HANDLE svc, struct svc_reading *out)
 {
     union {
         QUERY_SERVICE_CONFIGW cfg;
@@ -49,6 +49,7 @@ static void read_config(SC_HANDLE svc, struct svc_reading *out)
     SERVICE_DELAYED_AUTO_START_INFO delayed = {0};
     DWORD needed = 0;
 
+    out->display_name[0] = 0;
     if (!QueryServiceConfigW(svc, &buf.cfg, sizeof(buf), &needed)) {
         out->start = SVC_START_UNKNOWN;
         return;
@@ -61,18 +62,31 @@ static void read_config(SC_HANDLE svc, struct svc_reading *out)
         StringCchCopyW(out->display_name, SVC_DISPLAY_NAME_MAX, buf.cfg.lpDisplayName);
 }
 
-void scm_read(const wchar_t *name, struct svc_reading *out)
+SC_HANDLE scm_manager_open(void)
 {
-    SC_HANDLE scm = NULL, svc = NULL;
+    SC_HANDLE scm = OpenSCManagerW(NULL, NULL, SC_MANAGER_CONNECT | SC_MANAGER_ENUMERATE_SERVICE);
+    return scm ? scm : OpenSCManagerW(NULL, NULL, SC_MANAGER_CONNECT);
+}
+
+void scm_status_to_reading(const SERVICE_STATUS_PROCESS *ssp, struct svc_reading *out)
+{
+    out->presence = SVC_PRESENT;
+    out->state = scm_state_from_win(ssp->dwCurrentState);
+    out->wait_hint_ms = ssp->dwWaitHint;
+    out->checkpoint = ssp->dwCheckPoint;
+    out->win32_error = 0;
+    out->no_progress_ms = 0;
+}
+
+/* scm_err: why the manager is NULL, if it is. */
+static void read_service(SC_HANDLE scm, DWORD scm_err, const wchar_t *name, struct svc_reading *out)
+{
+    SC_HANDLE svc = NULL;
     SERVICE_STATUS_PROCESS ssp;
-    DWORD needed = 0, err;
+    DWORD needed = 0, err = scm_err;
 
     ZeroMemory(out, sizeof(*out));
-    scm = OpenSCManagerW(NULL, NULL, SC_MANAGER_CONNECT);
-    if (!scm) {
-        err = GetLastError();
-        goto fail;
-    }
+    if (!scm) goto fail;
     svc = OpenServiceW(scm, name, SERVICE_QUERY_STATUS | SERVICE_QUERY_CONFIG);
     if (!svc) {
         err = GetLastError();
@@ -82,11 +96,8 @@ void scm_read(const wchar_t *name, struct svc_reading *out)
         err = GetLastError();
         goto fail;
     }
-    out->presence = SVC_PRESENT;
-    out->state = scm_state_from_win(ssp.dwCurrentState);
-    out->wait_hint_ms = ssp.dwWaitHint;
-    out->checkpoint = ssp.dwCheckPoint;
-    read_config(svc, out);
+    scm_status_to_reading(&ssp, out);
+    scm_read_config(svc, out);
     goto cleanup;
 
 fail:
@@ -94,17 +105,43 @@ fail:
     out->win32_error = err;
 cleanup:
     if (svc) CloseServiceHandle(svc);
-    if (scm) CloseServiceHandle(scm);
 }
 
-void scm_snapshot(struct health_snapshot *out)
+void scm_read_on(SC_HANDLE scm, const wchar_t *name, struct svc_reading *out)
+{
+    read_service(scm, ERROR_INVALID_HANDLE, name, out);
+}
+
+static void read_all(SC_HANDLE scm, DWORD scm_err, struct health_snapshot *out)
 {
     ZeroMemory(out, sizeof(*out));
     out->os_build = os_build();
     for (int i = 0; i < SVC_COUNT; i++)
-        scm_read(svc_name((enum svc_id)i), &out->svc[i]);
+        read_service(scm, scm_err, svc_name((enum svc_id)i), &out->svc[i]);
     out->taken_ms = os_now_epoch_ms();
     out->tick_ms = GetTickCount64();
+}
+
+void scm_snapshot_on(SC_HANDLE scm, struct health_snapshot *out)
+{
+    read_all(scm, ERROR_INVALID_HANDLE, out);
+}
+
+void scm_read(const wchar_t *name, struct svc_reading *out)
+{
+    SC_HANDLE scm = OpenSCManagerW(NULL, NULL, SC_MANAGER_CONNECT);
+
+    read_service(scm, scm ? 0 : GetLastError(), name, out);
+    if (scm) CloseServiceHandle(scm);
+}
+
+/* One manager handle for both services (its failure is each one's reading). */
+void scm_snapshot(struct health_snapshot *out)
+{
+    SC_HANDLE scm = OpenSCManagerW(NULL, NULL, SC_MANAGER_CONNECT);
+
+    read_all(scm, scm ? 0 : GetLastError(), out);
+    if (scm) CloseServiceHandle(scm);
 }
 
 /* Waiting: NotifyServiceStatusChangeW queues an APC on this thread when the

@@ -19,6 +19,18 @@ void scm_read(const wchar_t *name, struct svc_reading *out);
  * signals are left empty: see check_read). */
 void scm_snapshot(struct health_snapshot *out);
 
+/* The same on a manager handle the caller keeps (the tray's service thread
+ * opens one with scm_manager_open: connect, and enumerate where allowed,
+ * which the watcher needs for creation and deletion notifications). */
+SC_HANDLE scm_manager_open(void);
+void scm_read_on(SC_HANDLE scm, const wchar_t *name, struct svc_reading *out);
+void scm_snapshot_on(SC_HANDLE scm, struct health_snapshot *out);
+/* A reading's state from a status in hand (a notification's, a query's);
+ * the start type and name are left as they are. */
+void scm_status_to_reading(const SERVICE_STATUS_PROCESS *ssp, struct svc_reading *out);
+/* The start type and display name, read now on `svc` (SERVICE_QUERY_CONFIG). */
+void scm_read_config(SC_HANDLE svc, struct svc_reading *out);
+
 /* Stop or start one service and wait until it is stopped / running. */
 void scm_stop(const wchar_t *name, const struct scm_wait_limits *lim, struct restart_op_result *out);
 void scm_start(const wchar_t *name, const struct scm_wait_limits *lim, struct restart_op_result *out);
