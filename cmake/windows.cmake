@@ -7,6 +7,9 @@ add_compile_definitions(UNICODE _UNICODE WIN32_LEAN_AND_MEAN _WIN32_WINNT=0x0A00
 # functions in all C code, wutray_core included (made before this file). Both
 # need GCC's libssp: -fstack-protector-strong at link adds -lssp_nonshared -lssp
 # (GCC's link_ssp spec) and -static takes libssp.a, so no libssp-0.dll ships.
+# Built for size: a tray program's speed is the Windows calls it waits on, and
+# -Os instead of -O3 takes about 44 KB off wutray.exe (docs/benchmarks.md).
+set(CMAKE_C_FLAGS_RELEASE "-Os -DNDEBUG")
 set(win_harden -fstack-protector-strong -D_FORTIFY_SOURCE=2)
 add_compile_options("$<$<COMPILE_LANGUAGE:C>:${win_harden}>")
 target_compile_options(wutray_core PRIVATE ${win_harden})
@@ -55,6 +58,30 @@ add_custom_command(OUTPUT ${CMAKE_BINARY_DIR}/generated/events.rc ${event_bins}
   COMMAND ${WINDMC} -r ${CMAKE_BINARY_DIR}/generated -h ${CMAKE_BINARY_DIR}/generated ${CMAKE_SOURCE_DIR}/res/events.mc
   DEPENDS ${CMAKE_SOURCE_DIR}/res/events.mc)
 
+# The string tables (res/strings.rc, one file per language in res/lang/),
+# compressed: windres compiles them, and scripts/strpack.c, built for this
+# machine, packs each language into generated/strings-LLLL.bin and writes
+# generated/strings_packed.rc, which res/common.rc includes (src/core/strtab.h).
+find_program(HOST_CC NAMES cc gcc clang REQUIRED NO_CMAKE_FIND_ROOT_PATH)
+set(strpack ${CMAKE_BINARY_DIR}/host/strpack)
+set(strpack_sources ${CMAKE_SOURCE_DIR}/scripts/strpack.c ${CMAKE_SOURCE_DIR}/src/core/lz.c
+    ${CMAKE_SOURCE_DIR}/src/core/strtab.c)
+add_custom_command(OUTPUT ${strpack}
+  COMMAND ${CMAKE_COMMAND} -E make_directory ${CMAKE_BINARY_DIR}/host
+  COMMAND ${HOST_CC} -std=c11 -O2 -Wall -Wextra -Werror -I${CMAKE_SOURCE_DIR}/src/core -o ${strpack} ${strpack_sources}
+  DEPENDS ${strpack_sources} ${CMAKE_SOURCE_DIR}/src/core/lz.h ${CMAKE_SOURCE_DIR}/src/core/strtab.h
+  COMMENT "Building strpack (for this machine)" VERBATIM)
+file(GLOB lang_files CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/res/lang/*.rc)
+add_custom_command(OUTPUT ${CMAKE_BINARY_DIR}/generated/strings_packed.rc
+  COMMAND ${CMAKE_COMMAND} -E make_directory ${CMAKE_BINARY_DIR}/generated
+  COMMAND ${CMAKE_RC_COMPILER} -I${CMAKE_SOURCE_DIR}/src/core -I${CMAKE_SOURCE_DIR}/res -O res
+          -o ${CMAKE_BINARY_DIR}/generated/strings.res ${CMAKE_SOURCE_DIR}/res/strings.rc
+  COMMAND ${strpack} ${CMAKE_BINARY_DIR}/generated/strings.res ${CMAKE_BINARY_DIR}/generated
+  DEPENDS ${strpack} ${lang_files} ${CMAKE_SOURCE_DIR}/res/strings.rc ${CMAKE_SOURCE_DIR}/src/core/msg.h
+          ${CMAKE_SOURCE_DIR}/src/core/msg_errors.h
+  COMMENT "Packing the string tables" VERBATIM)
+add_custom_target(strings_packed DEPENDS ${CMAKE_BINARY_DIR}/generated/strings_packed.rc)
+
 add_executable(wutray WIN32 src/app/tray_main.c src/app/elevated_side.c src/app/worker.c res/wutray.rc)
 target_link_libraries(wutray PRIVATE wutray_app)
 target_link_options(wutray PRIVATE ${win_link} -mwindows)
@@ -63,9 +90,8 @@ add_executable(wutray-cli src/app/cli_main.c res/cli.rc)
 target_link_libraries(wutray-cli PRIVATE wutray_app)
 target_link_options(wutray-cli PRIVATE ${win_link})
 
-file(GLOB lang_files CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/res/lang/*.rc)
 set_source_files_properties(res/wutray.rc res/cli.rc PROPERTIES OBJECT_DEPENDS
-  "${CMAKE_BINARY_DIR}/generated/events.rc;${event_bins};${lang_files};${CMAKE_SOURCE_DIR}/res/strings.rc;${CMAKE_SOURCE_DIR}/src/core/msg_errors.h;${CMAKE_SOURCE_DIR}/res/common.rc;${CMAKE_SOURCE_DIR}/res/settings.rc;${CMAKE_SOURCE_DIR}/res/resource.h;${CMAKE_SOURCE_DIR}/res/icons/app.ico;${CMAKE_SOURCE_DIR}/res/wutray.manifest;${CMAKE_SOURCE_DIR}/src/core/msg.h")
+  "${CMAKE_BINARY_DIR}/generated/events.rc;${event_bins};${CMAKE_BINARY_DIR}/generated/strings_packed.rc;${CMAKE_SOURCE_DIR}/src/core/msg_errors.h;${CMAKE_SOURCE_DIR}/res/common.rc;${CMAKE_SOURCE_DIR}/res/settings.rc;${CMAKE_SOURCE_DIR}/res/resource.h;${CMAKE_SOURCE_DIR}/res/icons/app.ico;${CMAKE_SOURCE_DIR}/res/wutray.manifest;${CMAKE_SOURCE_DIR}/src/core/msg.h")
 
 # Test fixtures: a fake service, a service set-up tool, a keep-alive.
 foreach(fx fakesvc svctool sleeper traypoke procstat)
@@ -73,6 +99,10 @@ foreach(fx fakesvc svctool sleeper traypoke procstat)
   target_link_options(${fx} PRIVATE ${win_link})
   target_link_libraries(${fx} PRIVATE advapi32 shell32 user32)
 endforeach()
+# Every string of the programs' table in one language (tests/win/strings_test.sh).
+add_executable(strdump tests/fixtures/strdump.c res/cli.rc)
+target_link_libraries(strdump PRIVATE wutray_win)
+target_link_options(strdump PRIVATE ${win_link})
 # Reads another program's dialog: its controls, their state and whether their texts fit.
 add_executable(dlgpeek tests/fixtures/dlgpeek.c)
 target_link_options(dlgpeek PRIVATE ${win_link})

@@ -39,9 +39,7 @@ static void reason_text(const struct health_reason *r, BOOL iso_days, wchar_t *b
     /* About updating as a whole: a day, a subject (an update's title, a
      * Windows version), a count, an error code, as each message needs. */
     if (iso_days) iso_day(r->when_ms, arg, ARRAYSIZE(arg));
-    else if (r->kind == REASON_END_OF_SERVICE || r->kind == REASON_END_OF_SERVICE_SOON || r->kind == REASON_SUPPORTED ||
-             r->kind == REASON_ESU)
-        str_calendar_day(r->when_ms, arg, ARRAYSIZE(arg)); /* the servicing table's days */
+    else if (health_reason_calendar_day(r->kind)) str_calendar_day(r->when_ms, arg, ARRAYSIZE(arg));
     else str_day(r->when_ms, arg, ARRAYSIZE(arg));
     if (!MultiByteToWideChar(CP_UTF8, 0, r->subject, -1, subject, ARRAYSIZE(subject))) subject[0] = 0;
     switch (r->kind) {

@@ -142,5 +142,8 @@ enum state_icon health_state_icon(enum health_state state);
 enum state_action health_state_action(enum health_state state);
 int health_reason_msg(enum reason_kind kind);
 const char *health_reason_code(enum reason_kind kind); /* "disabled", ... */
+/* Whether a reason's when_ms is a calendar day (a servicing end date), shown
+ * as that day wherever the user is, rather than a moment in local time. */
+bool health_reason_calendar_day(enum reason_kind kind);
 
 #endif

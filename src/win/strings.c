@@ -1,5 +1,6 @@
 #include "strings.h"
 #include "lang.h"
+#include "strtab.h"
 
 #include <strsafe.h>
 
@@ -16,27 +17,69 @@ void str_set_language(LANGID lang)
     language = lang;
 }
 
-/* String `id` of the table in `lang`. A string resource is a block of 16
- * counted (not terminated) UTF-16 strings; block id/16+1 holds `id`. */
-static BOOL load_in(LANGID lang, UINT id, wchar_t *buf, size_t cap)
+/* The languages' tables, unpacked on first use (a table is about 20 KB) and
+ * kept: the user's language and, for a string it lacks, English. */
+#define MAX_TABLES 8
+static struct table {
+    LANGID lang;
+    BOOL tried;
+    uint8_t *text; /* NULL when the exe has no table in that language */
+    size_t size;
+} tables[MAX_TABLES];
+static SRWLOCK tables_lock = SRWLOCK_INIT;
+
+static void unpack_table(struct table *t)
 {
     HMODULE self = GetModuleHandleW(NULL);
-    HRSRC res = FindResourceExW(self, MAKEINTRESOURCEW(6) /* RT_STRING */, MAKEINTRESOURCEW(id / 16 + 1), lang);
-    const WCHAR *p, *end;
+    HRSRC res = FindResourceExW(self, MAKEINTRESOURCEW(10) /* RT_RCDATA */, L"WUTRAY_STRINGS", t->lang);
+    const uint8_t *packed;
     HGLOBAL mem;
-    size_t n;
+    DWORD n;
 
-    if (!res || !(mem = LoadResource(self, res)) || !(p = LockResource(mem))) return FALSE;
-    end = p + SizeofResource(self, res) / sizeof(WCHAR);
-    for (UINT i = 0; i < (id & 15); i++) {
-        if (p >= end) return FALSE;
-        p += 1 + *p;
+    if (!res || !(mem = LoadResource(self, res)) || !(packed = LockResource(mem))) return;
+    n = SizeofResource(self, res);
+    t->size = strtab_unpacked_size(packed, n);
+    if (!t->size || !(t->text = HeapAlloc(GetProcessHeap(), 0, t->size))) return;
+    if (!strtab_unpack(packed, n, t->text, t->size)) {
+        HeapFree(GetProcessHeap(), 0, t->text);
+        t->text = NULL;
     }
-    if (p >= end || *p == 0 || p + 1 + *p > end) return FALSE;
-    n = *p < cap - 1 ? *p : cap - 1; /* cut to fit, as LoadString does */
-    memcpy(buf, p + 1, n * sizeof(WCHAR));
-    buf[n] = 0;
-    return TRUE;
+}
+
+static const struct table *table_for(LANGID lang)
+{
+    struct table *t = NULL;
+
+    AcquireSRWLockExclusive(&tables_lock);
+    for (size_t i = 0; i < MAX_TABLES && !t; i++)
+        if (!tables[i].tried || tables[i].lang == lang) t = &tables[i];
+    if (t && !t->tried) {
+        t->lang = lang;
+        t->tried = TRUE;
+        unpack_table(t);
+    }
+    ReleaseSRWLockExclusive(&tables_lock);
+    return t;
+}
+
+/* String `id` of the table in `lang`, cut to fit as LoadString does. */
+static BOOL load_in(LANGID lang, UINT id, wchar_t *buf, size_t cap)
+{
+    const struct table *t = table_for(lang);
+    const char *text;
+    size_t len;
+    int cap16 = cap - 1 > INT_MAX ? INT_MAX : (int)(cap - 1), n;
+
+    if (!t || !t->text || !strtab_find(t->text, t->size, id, &text, &len) || !len || len > INT_MAX) return FALSE;
+    n = MultiByteToWideChar(CP_UTF8, 0, text, (int)len, NULL, 0);
+    while (n > cap16) { /* drop whole characters from the end until it fits */
+        do len--;
+        while (len && ((unsigned char)text[len] & 0xC0) == 0x80);
+        n = len ? MultiByteToWideChar(CP_UTF8, 0, text, (int)len, NULL, 0) : 0;
+    }
+    if (n > 0) n = MultiByteToWideChar(CP_UTF8, 0, text, (int)len, buf, cap16);
+    buf[n > 0 ? n : 0] = 0;
+    return n > 0;
 }
 
 BOOL str_load(UINT id, wchar_t *buf, size_t cap)

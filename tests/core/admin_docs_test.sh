@@ -7,16 +7,10 @@
 # tested in tests/core/test_events.c. Usage: admin_docs_test.sh SETTINGS_DUMP_EXE SOURCE_DIR
 set -u
 "$1" >/tmp/admin_docs_settings.$$ || { echo "admin_docs_test: settings_dump failed"; exit 1; }
-python3 - "$2" /tmp/admin_docs_settings.$$ <<'PY'
+PYTHONPATH="$(dirname "$0")/.." python3 - "$2" /tmp/admin_docs_settings.$$ <<'PY'
 import re, sys, xml.etree.ElementTree as ET
 src, dump = sys.argv[1], sys.argv[2]
-passed = failed = 0
-def check(ok, what):
-    global passed, failed
-    if ok: passed += 1
-    else:
-        failed += 1
-        print("FAIL:", what)
+from checks import check, finish
 
 doc = open(src + "/docs/admin.md", encoding="utf-8").read()
 rows = [[c.strip() for c in l.strip().strip("|").split("|")] for l in doc.splitlines() if l.startswith("| `")]
@@ -54,8 +48,7 @@ for script in ("detect.ps1", "remediate.ps1"):
     text = open(src + "/installer/intune/" + script, encoding="utf-8").read()
     check("wutray-cli.exe" in text and ("status" in text if script == "detect.ps1" else " fix" in text),
           script + " wraps the CLI")
-print("admin_docs_test: %d passed, %d failed" % (passed, failed))
-sys.exit(1 if failed else 0)
+finish("admin_docs_test")
 PY
 rc=$?
 rm -f /tmp/admin_docs_settings.$$

@@ -6,17 +6,11 @@
 # table's. Usage: admx_test.sh SETTINGS_DUMP_EXE POLICY_DIR
 set -u
 "$1" >/tmp/admx_settings.$$ || { echo "admx_test: settings_dump failed"; exit 1; }
-python3 - "$2" /tmp/admx_settings.$$ <<'PY'
+PYTHONPATH="$(dirname "$0")/.." python3 - "$2" /tmp/admx_settings.$$ <<'PY'
 import sys, xml.etree.ElementTree as ET
 policy_dir, dump = sys.argv[1], sys.argv[2]
 ns = {"p": "http://schemas.microsoft.com/GroupPolicy/2006/07/PolicyDefinitions"}
-passed = failed = 0
-def check(ok, what):
-    global passed, failed
-    if ok: passed += 1
-    else:
-        failed += 1
-        print("FAIL:", what)
+from checks import check, finish
 admx = ET.parse(policy_dir + "/wutray.admx").getroot()
 adml = ET.parse(policy_dir + "/en-US/wutray.adml").getroot()
 strings = {s.get("id") for s in adml.iterfind(".//p:stringTable/p:string", ns)}
@@ -53,8 +47,7 @@ for name, kind, default, lo, hi in settings:
         check(box is not None and box.get("defaultValue") == default, f"{name}: default {default}")
 cat = admx.find(".//p:categories/p:category", ns)
 check(cat is not None and cat.get("displayName", "")[9:-1] in strings, "the category's name")
-print(f"admx_test: {passed} passed, {failed} failed")
-sys.exit(1 if failed else 0)
+finish("admx_test")
 PY
 rc=$?
 rm -f /tmp/admx_settings.$$

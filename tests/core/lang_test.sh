@@ -7,30 +7,12 @@
 # the ADMX has the English one's strings and presentations.
 # Usage: lang_test.sh SOURCE_DIR
 set -u
-python3 - "$1" <<'PY'
+PYTHONPATH="$(dirname "$0")/.." python3 - "$1" <<'PY'
 import glob, os, re, sys, xml.etree.ElementTree as ET
 src = sys.argv[1]
-passed = failed = 0
-def check(ok, what):
-    global passed, failed
-    if ok: passed += 1
-    else:
-        failed += 1
-        print("FAIL:", what)
+from lang_strings import PLACEHOLDER as placeholder, read_rc
+from checks import check, finish
 
-entry = re.compile(r'^\s*(IDS_[A-Z0-9_]+)\s+"((?:[^"]|"")*)"\s*$')
-def read_rc(path):
-    strings, dups, lang = {}, [], None
-    for line in open(path, encoding="utf-8"):
-        m = re.match(r'^\s*LANGUAGE\s+(0x[0-9A-Fa-f]+|\d+)\s*,\s*(0x[0-9A-Fa-f]+|\d+)', line)
-        if m: lang = (int(m.group(1), 0), int(m.group(2), 0))
-        m = entry.match(line)
-        if m:
-            if m.group(1) in strings: dups.append(m.group(1))
-            strings[m.group(1)] = m.group(2).replace('""', '"').replace("\\n", "\n")
-    return strings, dups, lang
-
-placeholder = re.compile(r"%(?:%|[-+ #0]*\d*(?:\.\d+)?(?:hs|ls|ll|l|h)?[sudixXc])")
 def holes(text): return [p for p in placeholder.findall(text) if p != "%%"]
 
 files = sorted(glob.glob(src + "/res/lang/*.rc"))
@@ -122,6 +104,5 @@ for path in others:
     bad = [i for i in en_s if i in s and sorted(nums(s[i])) != sorted(nums(en_s[i]))]
     check(not bad, f"{loc}: numbers (ranges, defaults) in the texts as en-US's: {bad}")
 
-print(f"lang_test: {passed} passed, {failed} failed ({len(langs)} languages, {len(en)} strings)")
-sys.exit(1 if failed else 0)
+finish("lang_test", f" ({len(langs)} languages, {len(en)} strings)")
 PY

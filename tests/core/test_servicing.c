@@ -508,9 +508,23 @@ static void disk_and_hold(void)
     }
 }
 
+/* The servicing table's dates are days: shown as that day in every time zone
+ * (report.c), while the other reasons' times are moments in local time. */
+static void calendar_days(void)
+{
+    for (int k = 0; k < REASON_KIND_COUNT; k++) {
+        bool day = k == REASON_END_OF_SERVICE || k == REASON_END_OF_SERVICE_SOON || k == REASON_SUPPORTED ||
+                   k == REASON_ESU;
+        if (health_reason_calendar_day((enum reason_kind)k) == day) test_passed++;
+        else TEST_FAIL_AT("%s: calendar day %d", health_reason_code((enum reason_kind)k), !day);
+    }
+    CHECK(!health_reason_calendar_day(REASON_KIND_COUNT));
+}
+
 int main(void)
 {
     own_dates();
+    calendar_days();
     every_row();
     guide_rows();
     edition_groups();

@@ -23,17 +23,7 @@ fi
 
 # A German string of res/lang/de.rc as Wine's traces write it (debugstr_w:
 # non-ASCII as \xxxx), cut at its first placeholder unless told the part.
-de_text() { # ID [part]
-  python3 - "$here/../../res/lang/de.rc" "$1" "${2:-0}" <<'PY'
-import re, sys
-for line in open(sys.argv[1], encoding="utf-8"):
-    m = re.match(r'^\s*' + sys.argv[2] + r'\s+"((?:[^"]|"")*)"\s*$', line)
-    if m:
-        text = re.split(r"%[-+ #0]*\d*(?:\.\d+)?(?:hs|ls|l|h)?[sudixX]", m.group(1).replace('""', '"'))[int(sys.argv[3])]
-        print("".join(c if 32 <= ord(c) < 127 else "\\%04x" % ord(c) for c in text.replace("\\n", "\n")))
-        break
-PY
-}
+de_text() { python3 "$here/../lang_strings.py" --trace "${2:-0}" "$here/../../res/lang/de.rc" "$1"; } # ID [part]
 LOG=$WINENV_DIR/tray.log
 traced() { tr -d '\r' <"$LOG" | grep -aF -- "$1" >/dev/null; }
 svc() { wine "$B/svctool.exe" "$@" >/dev/null 2>&1; }

@@ -16,14 +16,7 @@ winenv_healthy "$B"
 winenv_results 1 2
 OUT=$WINENV_DIR/out
 # A string of a language file, as the program would show it.
-rc_string() { # file ID
-  python3 - "$here/../../res/lang/$1.rc" "$2" <<'PY'
-import re, sys
-for line in open(sys.argv[1], encoding="utf-8"):
-    m = re.match(r'^\s*' + sys.argv[2] + r'\s+"((?:[^"]|"")*)"\s*$', line)
-    if m: print(m.group(1).replace('""', '"').replace("\\n", "\n")); break
-PY
-}
+rc_string() { python3 "$here/../lang_strings.py" "$here/../../res/lang/$1.rc" "$2"; } # file ID
 cli() { LANG=$1 wine "$B/wutray-cli.exe" "${@:2}" 2>/dev/null | tr -d '\r' >"$OUT"; }
 
 # Each language: the status line, the help's first line, and the day of the

@@ -139,5 +139,26 @@ int wmain(void)
         CHECK(str_load(IDS_MENU_EXIT, cut, ARRAYSIZE(cut)) && wcscmp(cut, L"E&") == 0);
         CHECK(!str_load(9999, cut, ARRAYSIZE(cut)) && cut[0] == 0);
     }
+    /* Cut to every length, in every language: the whole characters that fit,
+     * never half of one (the tables hold UTF-8; "für", "à", "ñ" are two bytes
+     * there and one character here). */
+    {
+        static const LANGID all[] = {0x0409, 0x0407, 0x040c, 0x0c0a};
+        static const int ids[] = {IDS_MENU_RESTART, IDS_REASON_STALLED_SEARCH, IDS_CLI_USAGE, IDS_SET_TITLE};
+        wchar_t full[2048], part[64];
+        for (size_t l = 0; l < ARRAYSIZE(all); l++) {
+            str_set_language(all[l]);
+            for (size_t i = 0; i < ARRAYSIZE(ids); i++) {
+                size_t len, bad = 0;
+                CHECK(str_load((UINT)ids[i], full, ARRAYSIZE(full)) && (len = wcslen(full)) > 0);
+                len = wcslen(full);
+                for (size_t k = 1; k < ARRAYSIZE(part) && k <= len; k++) {
+                    if (!str_load((UINT)ids[i], part, k + 1) || wcslen(part) != k || wcsncmp(part, full, k)) bad++;
+                }
+                CHECK_EQ_INT(0, bad);
+            }
+        }
+        str_set_language(0x0409);
+    }
     return test_summary("test_strings");
 }
