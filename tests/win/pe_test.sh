@@ -15,8 +15,8 @@ OBJDUMP=x86_64-w64-mingw32-objdump NM=x86_64-w64-mingw32-nm
 # test: a new import is a new DLL that Windows must find, so it is reviewed.
 allowed=(
   kernel32.dll # the Win32 base: processes, threads, files, time; the CRT's own needs
-  user32.dll   # the tray's window, menu and message loop; LoadStringW for the string table
-  gdi32.dll    # drawing (none imported today: allowed for the tray's icons and DPI work)
+  user32.dll   # the tray's window, menu and message loop
+  gdi32.dll    # the bitmaps of the icons drawn at run time (src/win/trayicon.c)
   shell32.dll  # Shell_NotifyIconW, ShellExecuteExW (settings pages, runas), CommandLineToArgvW
   shlwapi.dll  # AssocQueryStringW: is a URI scheme registered
   advapi32.dll # the service manager, the registry, the Application event log, the token
