@@ -60,7 +60,6 @@ static const struct {
     const char *code;
     int msg;
     enum health_state state, state_if_ok;
-    bool calendar_day; /* its when_ms is a day of the servicing table, not a moment */
 } reason_table[REASON_KIND_COUNT] = {
     [REASON_DISABLED] = {"disabled", IDS_REASON_DISABLED, STATE_BROKEN, STATE_COUNT},
     [REASON_MISSING] = {"missing", IDS_REASON_MISSING, STATE_BROKEN, STATE_COUNT},
@@ -94,14 +93,22 @@ static const struct {
     [REASON_PATCH_NONE] = {"patch_none_on_record", IDS_REASON_PATCH_NONE, STATE_UNKNOWN, STATE_COUNT},
     [REASON_PATCH_UNKNOWN] = {"patch_unknown", IDS_REASON_PATCH_UNKNOWN, STATE_UNKNOWN, STATE_COUNT},
     [REASON_LAST_PATCH] = {"last_patch", IDS_REASON_LAST_PATCH, STATE_COUNT, STATE_COUNT},
-    [REASON_END_OF_SERVICE] = {"end_of_service", IDS_REASON_END_OF_SERVICE, STATE_UNSUPPORTED, STATE_COUNT, true},
+    [REASON_END_OF_SERVICE] = {"end_of_service", IDS_REASON_END_OF_SERVICE, STATE_UNSUPPORTED, STATE_COUNT},
     [REASON_END_OF_SERVICE_SOON] = {"end_of_service_soon", IDS_REASON_END_OF_SERVICE_SOON, STATE_ATTENTION,
-                                    STATE_COUNT, true},
-    [REASON_SUPPORTED] = {"supported", IDS_REASON_SUPPORTED, STATE_COUNT, STATE_COUNT, true},
-    [REASON_ESU] = {"esu", IDS_REASON_ESU, STATE_COUNT, STATE_COUNT, true},
+                                    STATE_COUNT},
+    [REASON_SUPPORTED] = {"supported", IDS_REASON_SUPPORTED, STATE_COUNT, STATE_COUNT},
+    [REASON_ESU] = {"esu", IDS_REASON_ESU, STATE_COUNT, STATE_COUNT},
     [REASON_BUILD_NEWER] = {"build_newer", IDS_REASON_BUILD_NEWER, STATE_COUNT, STATE_COUNT},
     [REASON_LOW_DISK] = {"low_disk", IDS_REASON_LOW_DISK, STATE_ATTENTION, STATE_COUNT},
     [REASON_SAFEGUARD_HOLD] = {"safeguard_hold", IDS_REASON_SAFEGUARD_HOLD, STATE_COUNT, STATE_COUNT},
+};
+
+/* The reasons whose when_ms is a day of the servicing table, not a moment. */
+static const bool calendar_day[REASON_KIND_COUNT] = {
+    [REASON_END_OF_SERVICE] = true,
+    [REASON_END_OF_SERVICE_SOON] = true,
+    [REASON_SUPPORTED] = true,
+    [REASON_ESU] = true,
 };
 
 static enum health_state reason_state(const struct health_reason *r)
@@ -195,5 +202,5 @@ const char *health_reason_code(enum reason_kind kind)
 
 bool health_reason_calendar_day(enum reason_kind kind)
 {
-    return (unsigned)kind < REASON_KIND_COUNT && reason_table[kind].calendar_day;
+    return (unsigned)kind < REASON_KIND_COUNT && calendar_day[kind];
 }
