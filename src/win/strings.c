@@ -62,6 +62,24 @@ static const struct table *table_for(LANGID lang)
     return t;
 }
 
+/* The bytes of the whole characters of text[0..len) (valid UTF-8, as
+ * scripts/strpack.c writes it) that fit in `units` UTF-16 units: a
+ * four-byte character takes two, any other one. */
+static size_t utf8_fitting(const char *text, size_t len, int units)
+{
+    size_t at = 0;
+
+    while (at < len) {
+        unsigned char lead = (unsigned char)text[at];
+        size_t bytes = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+        int need = bytes == 4 ? 2 : 1;
+        if (need > units || bytes > len - at) break;
+        units -= need;
+        at += bytes;
+    }
+    return at;
+}
+
 /* String `id` of the table in `lang`, cut to fit as LoadString does. */
 static BOOL load_in(LANGID lang, UINT id, wchar_t *buf, size_t cap)
 {
@@ -71,13 +89,8 @@ static BOOL load_in(LANGID lang, UINT id, wchar_t *buf, size_t cap)
     int cap16 = cap - 1 > INT_MAX ? INT_MAX : (int)(cap - 1), n;
 
     if (!t || !t->text || !strtab_find(t->text, t->size, id, &text, &len) || !len || len > INT_MAX) return FALSE;
-    n = MultiByteToWideChar(CP_UTF8, 0, text, (int)len, NULL, 0);
-    while (n > cap16) { /* drop whole characters from the end until it fits */
-        do len--;
-        while (len && ((unsigned char)text[len] & 0xC0) == 0x80);
-        n = len ? MultiByteToWideChar(CP_UTF8, 0, text, (int)len, NULL, 0) : 0;
-    }
-    if (n > 0) n = MultiByteToWideChar(CP_UTF8, 0, text, (int)len, buf, cap16);
+    if (MultiByteToWideChar(CP_UTF8, 0, text, (int)len, NULL, 0) > cap16) len = utf8_fitting(text, len, cap16);
+    n = len ? MultiByteToWideChar(CP_UTF8, 0, text, (int)len, buf, cap16) : 0;
     buf[n > 0 ? n : 0] = 0;
     return n > 0;
 }
