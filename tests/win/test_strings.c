@@ -150,7 +150,7 @@ int wmain(void)
             str_set_language(all[l]);
             for (size_t i = 0; i < ARRAYSIZE(ids); i++) {
                 size_t len, bad = 0;
-                CHECK(str_load((UINT)ids[i], full, ARRAYSIZE(full)) && (len = wcslen(full)) > 0);
+                CHECK(str_load((UINT)ids[i], full, ARRAYSIZE(full)) && full[0]);
                 len = wcslen(full);
                 for (size_t k = 1; k < ARRAYSIZE(part) && k <= len; k++) {
                     if (!str_load((UINT)ids[i], part, k + 1) || wcslen(part) != k || wcsncmp(part, full, k)) bad++;
